@@ -1,0 +1,143 @@
+"""Which district an official speaks for.
+
+Two sources, both data a user can read:
+- ``data/gazetteer_qingdao.tsv``: Qingdao's ten districts and county-level cities with their
+  aliases, streets, towns and zones (so 即墨国际陆港 or 金家岭街道 still gives a district);
+- China's administrative divisions as shipped by the ``cpca`` package (``adcodes.csv``), for
+  the generic rule: an official of 海淀区, 余杭区 or 安吉县 gets that county-level unit.
+A title naming only a town, street or village gets the county the article is about, when the
+article is clearly about one.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from helpers import patterns as P
+from helpers.paths import GAZETTEER_FILE
+
+# county-level names too generic to find by themselves inside longer words
+GENERIC_COUNTIES = {"城区", "郊区", "矿区", "新区", "市辖区", "东区", "西区", "南区", "北区", "中区", "市中区", "城中区", "城东区", "城西区", "城北区"}
+UNIT_TAIL = re.compile(rf"[{P.CJK}]{{1,8}}?(?:街道|镇|乡|村|社区)")
+GENERIC_COUNTY = re.compile(rf"([{P.CJK}]{{2,6}}?(?:新区|自治县|自治旗|区|县|旗))(?=委|政府|人民政府|人大|政协|纪委|党|[{P.CJK}]{{0,12}}(?:委|局|部|办|中心|街道|镇|乡|区|园|所|站|院|校))")
+
+
+@dataclass(frozen=True)
+class Place:
+    district: str  # canonical county-level name ('' if none)
+    city: str  # prefecture-level city when known ('' if none)
+    matched: str  # the words in the title that gave it
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """Qingdao gazetteer: every name (district, alias, street, town, zone) → (district, kind)."""
+    table: dict[str, tuple[str, str]] = {}
+    with open(GAZETTEER_FILE, encoding="utf-8") as fh:
+        rows = [line for line in fh if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(rows, delimiter="\t"):
+        name = (row.get("name") or "").strip()
+        district = (row.get("district") or "").strip()
+        if name and district:
+            table[name] = (district, (row.get("kind") or "").strip())
+    return table
+
+
+@lru_cache(maxsize=1)
+def national_divisions() -> dict[str, list[tuple[str, str, str]]]:
+    """County-level units of China from cpca's adcodes.csv: name → [(adcode, city, province)]."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    if not path.exists():
+        return {}
+    names: dict[str, str] = {}
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = row["adcode"]
+            names[code] = row["name"]
+            rows.append((code, row["name"]))
+    out: dict[str, list] = {}
+    for code, name in rows:
+        if code[4:6] != "00" and code[6:] == "000000":  # county level
+            city = names.get(code[:4] + "0" * 8, "")
+            province = names.get(code[:2] + "0" * 10, "")
+            if city in ("市辖区", "县"):
+                city = province
+            out.setdefault(name, []).append((code, city, province))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _county_pattern() -> re.Pattern:
+    names = sorted((n for n in national_divisions() if len(n) >= 2), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))) if names else re.compile(r"(?!x)x")
+
+
+@lru_cache(maxsize=1)
+def _qingdao_pattern() -> re.Pattern:
+    names = sorted(gazetteer(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def find_place(title: str, context_district: str = "") -> Place:
+    """The county-level unit a title names (Qingdao gazetteer first, then all of China).
+
+    ``context_district`` is used when the title names only a street, town, village or nothing
+    more specific than a unit (街道党工委书记 in an article about one county)."""
+    if not title:
+        return Place("", "", "")
+    candidates = []  # (start, end, Place)
+    for m in _qingdao_pattern().finditer(title):
+        district, _kind = gazetteer()[m.group(0)]
+        candidates.append((m.start(), m.end(), Place(district, "青岛市", m.group(0))))
+    divisions = national_divisions()
+    for m in _county_pattern().finditer(title):
+        name = m.group(0)
+        entries = divisions[name]
+        before = title[: m.start()]
+        after_city = any(e[1] and (before.endswith(e[1]) or before.endswith(e[1].rstrip("市"))) for e in entries)
+        # a generic name (市中区, 城区) counts only after its city; a two-character one (和县)
+        # only there or at the start of the title
+        if name in GENERIC_COUNTIES and not after_city:
+            continue
+        if len(name) == 2 and before and not after_city:
+            continue
+        city = next((e[1] for e in entries if e[1] and e[1] in before), entries[0][1] if len(entries) == 1 else "")
+        candidates.append((m.start(), m.end(), Place(name, city, name)))
+    # a match inside a longer one of the other source loses (深圳市南山区: 南山区, not 市南)
+    kept = [
+        c for c in candidates
+        if not any(o is not c and o[0] <= c[1] - 1 and c[0] <= o[1] - 1 and (o[1] - o[0]) > (c[1] - c[0]) for o in candidates)
+    ]
+    if kept:
+        return min(kept, key=lambda c: (c[0], -(c[1] - c[0])))[2]
+    m = GENERIC_COUNTY.search(title)
+    if m and not m.group(1).endswith(("社区", "园区", "景区", "校区", "片区", "城区", "街区", "开发区", "功能区", "示范区")):
+        return Place(m.group(1), "", m.group(1))
+    if context_district and UNIT_TAIL.search(title):
+        return Place(context_district, "", "")
+    return Place("", "", "")
+
+
+def article_district(text: str) -> str:
+    """The county-level unit an article is about, if one clearly dominates its mentions."""
+    counts: Counter = Counter()
+    for m in _qingdao_pattern().finditer(text):
+        district, kind = gazetteer()[m.group(0)]
+        if kind in ("district", "alias"):
+            counts[district] += 1
+    for m in _county_pattern().finditer(text):
+        if len(m.group(0)) >= 3:
+            counts[m.group(0)] += 1
+    if not counts:
+        return ""
+    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    return top if n / total >= 0.6 and n >= 2 else ""

@@ -1,0 +1,87 @@
+"""Compiled patterns shared by reading, structure and quote finding (one place to audit them)."""
+import re
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+HAS_CJK = CJK_CHAR
+
+# --- cleaning -------------------------------------------------------------------------------
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+SPACES = re.compile("[ \t\u00a0\u3000\u2002\u2003\u2009\u202f\u205f]+")
+# pinyin a web converter put after a character: 區(qū), 黨（dǎng）, 滬(hu4)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_DEBRIS = re.compile(
+    rf"(?<=[{CJK}])\s?[(（]\s?(?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,7}}[1-5]?\s?[)）]"
+)
+SPACE_NEAR_PUNCT = re.compile(r" ?([，。、；：？！“”‘’「」『』（）《》【】—…]) ?")
+SPACE_BETWEEN_CJK_PUNCT = re.compile(rf"(?<=[{CJK}]) (?=[，。、；：？！])")
+HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{CJK}”」])([,:;?!])|([,:;?!])(?=[{CJK}“「])")
+HALF_STOP = re.compile(rf"(?<=[{CJK}])\.(?=\s*$|[{CJK}“”])", re.M)
+
+# Lines a web page or a PDF adds that are not the article.
+NAV_LINE = re.compile(
+    r"^(?:"
+    r".{0,30}(?:首页|主页|当前位置|您的位置|你的位置)\s*[>＞»/|›].*"
+    r"|(?:当前位置|您的位置|你的位置)[:：].*"
+    r"|.*【\s*字[体號号]\s*[:：].*】.*"
+    r"|(?:分享到|分享至|扫一扫|扫码|打印本页|打印|关闭窗口|关闭|返回顶部|收藏|纠错|我要纠错|点击查看|阅读原文|阅读全文|展开全文|查看更多|加载更多|网站地图|联系我们|关于我们|免责声明|举报)\b.{0,40}"
+    r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：].*"
+    r"|.*(?:版权所有|Copyright|copyright|©|ICP备|ICP证|公网安备|网安备).*"
+    r"|(?:来源|发布时间|发布日期|时间|浏览次数|阅读量|点击数|作者)\s*[:：].{0,60}(?:发布时间|来源|浏览|字体|\d{4}[-./年]\d{1,2}).*"
+    r"|(?:发布时间|发布日期|浏览次数|阅读量|点击数)\s*[:：].{0,40}"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：].*)?"
+    r"|(?:微信|微博|QQ空间|QQ|朋友圈|人人网|豆瓣)(?:\s+(?:微信|微博|QQ空间|QQ|朋友圈|人人网|豆瓣))+"
+    r"|(?:相关新闻|相关阅读|推荐阅读|热点推荐|延伸阅读|猜你喜欢|热门推荐|相关链接)\s*[:：]?\s*"
+    r"|[>＞»|/\s]*"
+    r")$"
+)
+TAIL_MARKER = re.compile(r"^(?:相关新闻|相关阅读|推荐阅读|热点推荐|延伸阅读|猜你喜欢|热门推荐|相关链接)\s*[:：]?\s*$")
+
+# A paragraph that ends a sentence (closing quote after a sentence stop counts).
+TERMINAL = re.compile(r"[。！？!?；;…：:][”’」』)）]*$")
+SOFT_BREAK_END = re.compile(r"[、，,（(“「《—\-]$")
+
+# --- structure ------------------------------------------------------------------------------
+BYLINE_ROLE = r"(?:本报记者|本报通讯员|特约记者|见习记者|实习记者|实习生|记者|通讯员|责任编辑|编辑|校对|审核|审校|责编|美编|摄影|摄像|主编|监制|出品人|撰文|文/图|文/|图/|来源)"
+BYLINE = re.compile(
+    rf"^(?:[（(【\[]\s*)?(?:[^，。“”：:]{{0,20}}\s)?{BYLINE_ROLE}\s*[:：|｜]?\s*[^。！？“”]{{0,80}}$"
+)
+BYLINE_ROLE_RE = re.compile(BYLINE_ROLE)
+LABEL_LINE = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]$")
+SUBTITLE = re.compile(r"^(?:——|--|－－|—)\s*\S")
+QA_QUESTION = re.compile(r"^(?:记者|问|主持人|本报|Q)\s*[:：]")
+QA_ANSWER = re.compile(r"^(?:答|A)\s*[:：]")
+
+# --- quotes ---------------------------------------------------------------------------------
+OPEN_Q, CLOSE_Q = "“", "”"
+SPEECH_VERB = (
+    r"(?:告诉记者|对记者说|向记者介绍|向记者表示|接受记者采访时表示|介绍说|表示|说道|说|介绍|指出|强调|认为|坦言|直言|"
+    r"看来|谈到|提到|透露|称|感慨|感叹|补充道|补充说|解释说|解释|回忆说|回忆|建议|呼吁|表态|告诉|谈及|分析|总结|"
+    r"讲道|讲|坦承|憧憬|笑着说|自豪地说|激动地说|感慨地说|动情地说|深有感触地说|答|回答|说起)"
+)
+# verb then a comma, colon or an opening quote: the attribution is complete there
+SPEECH_ATTRIB = re.compile(rf"{SPEECH_VERB}\s*(?=[，,：:“]|$)")
+# adverbials between a name and its verb: 曲艳阳受访时说, 马明强在收看…后感慨
+ADVERBIAL_TAIL = re.compile(
+    r"(?:在[^，。；“”]{1,24}?(?:时|后|中|上|前|期间)|受访时|接受[^，。；“”]{0,10}采访时?|采访时|"
+    r"对记者|向记者|对此|就此|对此也|也|还|则|又|更|都|同时|进一步|再次|多次|一再|深有感触地|感慨地|激动地|"
+    r"笑着|动情地|自豪地|坚定地|满怀信心地|兴奋地|高兴地|由衷地|郑重地|语气坚定地|信心满满地|详细|具体)+$"
+)
+DOCUMENT = (
+    r"(?:党的[一二三四五六七八九十]{1,3}大(?:报告|精神|党章)?|《[^》]{1,40}》|"
+    r"(?:中共中央|国务院|中央|全国人大|党中央|省委|市委)?[^，。；“”、\s]{0,16}?"
+    r"(?:报告|决定|决议|纲要|规划|意见|通知|方案|公报|一号文件|党章|宪法|会议精神|会议|全会|讲话|指示|文件|条例|白皮书))"
+)
+REPORT_LEAD = re.compile(
+    rf"{DOCUMENT}(?:中|里|也|还|进一步|明确|再次|首次|专门)?"
+    r"(?:明确指出|明确提出|深刻指出|鲜明提出|郑重提出|强调指出|指出|强调|提出|明确|要求|写道|写到|提到|部署|宣示|阐明|阐述|号召)"
+    r"(?:了)?\s*[，,：:]?\s*(?:要|必须|应当)?\s*$"
+)
+REPORT_LEAD_NOQUOTE = re.compile(
+    rf"{DOCUMENT}(?:中|里|也|还|进一步|明确|再次|首次|专门)?"
+    r"(?:明确指出|明确提出|深刻指出|鲜明提出|强调指出|指出|强调|提出|写道|部署)\s*[，,：:]"
+)
+PRONOUN = re.compile(r"^(?:他|她)$")
+SENTENCE_END = re.compile(r"[。！？!?]")
+CLAUSE_BOUNDARY = "。！？!?；;，,：:“”\n"

@@ -1,0 +1,178 @@
+"""Figures: each saved as PNG (report resolution) and SVG beside a CSV of exactly the data it
+plots, as ``<out>/figNN-slug.{png,svg,csv}``. Chinese is drawn with the shipped font
+(``helpers.fonts``). Plot helpers take DataFrames and return the matplotlib Figure.
+"""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg") if not hasattr(matplotlib, "_called_from_notebook") else None
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from helpers.fonts import font_path, use_font  # noqa: E402
+
+DPI = 200
+FAMILY = use_font()
+PALETTE = ["#1f5fa6", "#d1495b", "#edae49", "#00798c", "#6a4c93", "#66a182", "#8d6a9f", "#e07a5f", "#3d405b", "#81b29a", "#f2cc8f", "#5c946e"]
+MUTED = "#9a9a9a"
+plt.rcParams.update({
+    "figure.dpi": 100, "savefig.dpi": DPI, "axes.spines.top": False, "axes.spines.right": False,
+    "axes.titlesize": 13, "axes.labelsize": 11, "xtick.labelsize": 10, "ytick.labelsize": 10,
+})
+
+
+def save_figure(fig, data: pd.DataFrame, out_dir, number: int, slug: str) -> dict:
+    """Write ``figNN-slug.png``, ``.svg`` and ``.csv`` (UTF-8 with BOM, so Excel reads the
+    Chinese) into ``out_dir``; returns the three paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / f"fig{number:02d}-{slug}"
+    paths = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv")}
+    fig.savefig(paths["png"], dpi=DPI, bbox_inches="tight", facecolor="white")
+    fig.savefig(paths["svg"], bbox_inches="tight", facecolor="white")
+    data.to_csv(paths["csv"], index=isinstance(data.index, pd.MultiIndex) or data.index.name is not None, encoding="utf-8-sig")
+    return paths
+
+
+def save_table(data: pd.DataFrame, out_dir, number: int, slug: str) -> Path:
+    """A table for the report: ``tabNN-slug.csv``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"tab{number:02d}-{slug}.csv"
+    data.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
+def wrap(label: str, width: int = 12) -> str:
+    """Wrap a long Chinese label every ``width`` characters."""
+    return "\n".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def _empty(ax, message: str):
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color=MUTED, fontsize=12)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def barh(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str, ax=None, color=PALETTE[0], annotate=True, fmt="{:g}"):
+    """Horizontal bars, largest at the top."""
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(7, max(2.5, 0.32 * len(df) + 1.2)))
+    else:
+        fig = ax.figure
+    if df.empty:
+        _empty(ax, "（无数据）")
+        ax.set_title(title)
+        return fig
+    d = df.iloc[::-1]
+    bars = ax.barh(range(len(d)), d[value], color=color)
+    ax.set_yticks(range(len(d)), d[label])
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    if annotate:
+        top = float(d[value].max()) or 1
+        for bar, v in zip(bars, d[value]):
+            ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2, fmt.format(v), va="center", fontsize=8.5)
+        ax.set_xlim(0, top * 1.15)
+    return fig
+
+
+def small_multiples(df: pd.DataFrame, group: str, label: str, value: str, title: str, xlabel: str, ncols: int = 3, fmt="{:g}", colors=None):
+    """One horizontal bar panel per group (as many rows of ``ncols`` as needed)."""
+    groups = list(pd.unique(df[group])) if len(df) else []
+    if not groups:
+        fig, ax = plt.subplots(figsize=(7, 2.5))
+        _empty(ax, "（无数据）")
+        ax.set_title(title, loc="left")
+        return fig
+    ncols = min(ncols, len(groups))
+    nrows = int(np.ceil(len(groups) / ncols))
+    per = max(df.groupby(group).size().max(), 3)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, (0.3 * per + 1.1) * nrows + 0.6), squeeze=False)
+    for i, g in enumerate(groups):
+        ax = axes[i // ncols][i % ncols]
+        part = df[df[group] == g]
+        barh(part, label, value, str(g), "", ax=ax, color=(colors or PALETTE)[i % len(colors or PALETTE)], fmt=fmt)
+        ax.title.set_fontsize(11.5)
+    for j in range(len(groups), nrows * ncols):
+        axes[j // ncols][j % ncols].axis("off")
+    fig.suptitle(title, x=0.01, ha="left", fontsize=14)
+    fig.supxlabel(xlabel, fontsize=10.5)
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(table: pd.DataFrame, title: str, cbar_label: str, fmt="{:.0f}", cmap="Blues", separate_last: int = 0, xwrap: int = 6, ywrap: int = 14):
+    """A labelled heatmap of ``table`` (rows × columns) with each cell's value written in it.
+    ``separate_last`` draws a line above the last N rows (groups shown apart)."""
+    rows, cols = table.shape
+    fig, ax = plt.subplots(figsize=(max(6, 0.75 * cols + 3), max(2.6, 0.45 * rows + 1.8)))
+    if rows == 0 or cols == 0:
+        _empty(ax, "（无数据）")
+        ax.set_title(title, loc="left")
+        return fig
+    values = table.to_numpy(dtype=float)
+    im = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=max(values.max(), 1e-9))
+    ax.set_xticks(range(cols), [wrap(c, xwrap) for c in table.columns], fontsize=9)
+    ax.set_yticks(range(rows), [wrap(r, ywrap) for r in table.index], fontsize=9.5)
+    ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
+    hi = values.max() or 1
+    for i in range(rows):
+        for j in range(cols):
+            v = values[i, j]
+            if v > 0:
+                ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color="white" if v > hi * 0.6 else "#222")
+    if separate_last:
+        ax.axhline(rows - separate_last - 0.5, color="#333", linewidth=1.5)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    cb = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02)
+    cb.set_label(cbar_label)
+    ax.set_title(title, loc="left", pad=12)
+    fig.tight_layout()
+    return fig
+
+
+def dispersion_plot(points: pd.DataFrame, terms: list[str], bounds: pd.DataFrame, length: int, title: str):
+    """A lexical dispersion plot: one row per term, a tick at each occurrence (x = character
+    offset), section boundaries as dashed lines labelled with their number."""
+    fig, ax = plt.subplots(figsize=(10, 0.42 * len(terms) + 1.8))
+    for i, term in enumerate(terms):
+        xs = points.loc[points["term"] == term, "start"]
+        ax.scatter(xs, [i] * len(xs), marker="|", s=260, color=PALETTE[i % len(PALETTE)], linewidths=1.6)
+    ax.set_yticks(range(len(terms)), terms)
+    ax.set_ylim(len(terms) - 0.5, -0.5)
+    ax.set_xlim(0, max(length, 1))
+    for row in bounds.itertuples():
+        if row.section > 0:
+            ax.axvline(row.start, color="#555", linestyle="--", linewidth=0.9)
+            ax.text(row.start, -0.75, f"第{row.section}节", fontsize=8.5, color="#333", ha="left", va="bottom")
+    ax.set_xlabel("在文中的位置（字符偏移）")
+    ax.set_title(title, loc="left", pad=18)
+    fig.tight_layout()
+    return fig
+
+
+def wordcloud_figure(freqs: dict, title: str, seed: int = 7):
+    """A word cloud drawn with the shipped Chinese font (``font_path`` is passed explicitly:
+    WordCloud gives no warning when a font lacks the glyphs)."""
+    from wordcloud import WordCloud
+
+    fig, ax = plt.subplots(figsize=(9, 5))
+    if not freqs:
+        _empty(ax, "（无数据）")
+        ax.set_title(title, loc="left")
+        return fig, None
+    wc = WordCloud(font_path=str(font_path()), width=1600, height=880, background_color="white", random_state=seed,
+                   colormap="viridis", prefer_horizontal=0.95, max_words=120, margin=4)
+    wc.generate_from_frequencies(freqs)
+    ax.imshow(wc.to_array(), interpolation="bilinear")
+    ax.axis("off")
+    ax.set_title(title, loc="left")
+    fig.tight_layout()
+    return fig, wc

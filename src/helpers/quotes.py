@@ -1,0 +1,367 @@
+"""Who said what: the quotes table (see DESIGN.md for its columns).
+
+``extract_quotes(article, structure)`` walks the paragraphs in order and returns one row per
+quote: ``direct`` (words inside “…”, or a transcript's words after "office name："),
+``indirect`` (X表示/介绍/说，+ clause) and ``report`` (a cited document: 党的二十大报告指出“…”),
+each with its speaker, title, district, section and character offsets in the cleaned text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers import patterns as P
+from helpers.districts import article_district, find_place
+from helpers.people import Person, PersonRegistry, find_person_at_start, split_person, strip_segment
+from helpers.structure import Structure
+
+COLUMNS = [
+    "article", "quote_id", "section", "section_title", "paragraph", "kind", "speaker", "title",
+    "district", "city", "cited_by", "text", "start", "end",
+]
+MASK = "\u25a1"
+MIN_PIECE_CJK = 4  # an indirect piece needs this many Chinese characters
+PHRASE_MAX = 8  # quoted phrases up to this length are set phrases for the tokenizer
+REPORTER_TITLE = re.compile(r"(?:记者|主持人|解说|旁白|播音|编辑|通讯员)")
+
+
+@dataclass
+class _Span:
+    open: int  # index of “
+    close: int  # index of ” (len(text) when the quote runs to the paragraph's end)
+    kind: str = "phrase"  # phrase, speech, report
+    lead: int = -1  # for a report: where its document lead-in starts
+    person: Person | None = None
+
+
+@dataclass
+class _Attrib:
+    start: int  # start of the person words
+    verb: int
+    end: int  # after the verb and its punctuation
+    person: Person
+    to_quote: bool  # the verb introduces a quote (说：“…)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level “…” spans as (open, close) indexes; an unclosed quote runs to the end."""
+    spans, depth, start = [], 0, -1
+    for i, ch in enumerate(text):
+        if ch == P.OPEN_Q:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == P.CLOSE_Q and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def quoted_phrases(text: str) -> list[str]:
+    """Short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases."""
+    found = re.findall(rf"[“‘「『]([{P.CJK}0-9A-Za-z]{{2,{PHRASE_MAX}}})[”’」』]", text)
+    return sorted(set(found), key=found.index)
+
+
+def _mask(text: str, spans) -> str:
+    chars = list(text)
+    for o, c in spans:
+        for i in range(o + 1, min(c, len(text))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def _sentence_start(masked: str, pos: int, limit: int = 60) -> int:
+    i = pos - 1
+    while i >= 0 and pos - i < limit and masked[i] not in "。！？!?；;“”\n" and masked[i] != MASK:
+        i -= 1
+    return i + 1
+
+
+def _segment_start(masked: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and masked[i] not in P.CLAUSE_BOUNDARY and masked[i] != MASK:
+        i -= 1
+    return i + 1
+
+
+class _Finder:
+    def __init__(self, article, structure: Structure):
+        self.article = article
+        self.structure = structure
+        self.registry = PersonRegistry(structure.byline_names)
+        self.context_district = article_district(article.text)
+        self.rows: list[dict] = []
+        self.last: Person | None = None
+
+    # -- people ----------------------------------------------------------------------------
+    def person(self, seg: str, para_speaker: Person | None, strict=False) -> Person | None:
+        core = strip_segment(seg)
+        if core in ("他", "她"):
+            return para_speaker or self.last
+        if not core or REPORTER_TITLE.search(core) and not re.search(r"(?:书记|长|主任)", core):
+            return None
+        found = self.registry.by_surname_office(core)
+        if found:
+            return found
+        split = split_person(core, self.registry.known(), strict=strict)
+        if not split:
+            return None
+        title, name = split
+        if name in self.registry.reporters:
+            return None
+        return self.register(title, name)
+
+    def register(self, title: str, name: str) -> Person:
+        known = self.registry.people.get(name)
+        if known and (not title or known.title):
+            return known
+        place = find_place(title, self.context_district)
+        return self.registry.add(Person(name=name, title=title, district=place.district, city=place.city))
+
+    # -- rows -------------------------------------------------------------------------------
+    def add(self, para, kind, a, b, person: Person | None, cited_by: Person | None = None):
+        text = para.text
+        while a < b and text[a] in " ，,：:。；;、":
+            a += 1
+        while b > a and text[b - 1] == " ":
+            b -= 1
+        if b <= a:
+            return
+        self.rows.append({
+            "article": self.article.name, "section": para.section, "section_title": para.section_title,
+            "paragraph": para.index, "kind": kind,
+            "speaker": person.name if person and kind != "report" else "",
+            "title": person.title if person and kind != "report" else "",
+            "district": person.district if person and kind != "report" else "",
+            "city": person.city if person and kind != "report" else "",
+            "cited_by": cited_by.name if cited_by else "",
+            "text": text[a:b], "start": para.start + a, "end": para.start + b,
+        })
+
+    # -- paragraphs -------------------------------------------------------------------------
+    def run(self) -> pd.DataFrame:
+        voice: Person | None = None  # who speaks the following paragraphs (transcripts, 说：)
+        voice_mode = ""  # "transcript" until the next speaker line; "quote" while paragraphs open with “
+        for para in self.structure.paragraphs:
+            kind, text = para.kind, para.text
+            if kind in ("subtitle", "lead", "body", "question"):
+                self.scan_mentions(text)
+            if kind in ("heading", "label"):
+                voice, voice_mode = None, ""
+                if kind == "heading":
+                    self.last = None
+                continue
+            if kind in ("headline", "subtitle", "byline"):
+                continue
+            if kind == "speaker_line":
+                who = re.sub(r"^(?:[【\[][^】\]]{1,12}[】\]]\s*)+", "", text).rstrip("：: ")
+                has_verb = bool(re.search(rf"{P.SPEECH_VERB}$", who))
+                who = re.sub(rf"{P.SPEECH_VERB}$", "", who) if has_verb else who
+                reporter = bool(REPORTER_TITLE.search(who)) and not re.search(r"(?:书记|长|主任)", who)
+                voice = None if reporter else self.person(who, self.last)
+                voice_mode = "quote" if has_verb else ("transcript" if voice or reporter else "")
+                if voice:
+                    self.last = voice
+                continue
+            if kind == "question":  # the reporter's words: only a document they cite is a row
+                self.paragraph(para, reports_only=True)
+                continue
+            if voice_mode == "quote" and not text.startswith(P.OPEN_Q):
+                voice, voice_mode = None, ""
+            if voice_mode:
+                if voice is not None:
+                    self.paragraph(para, voice=voice)
+                if voice_mode == "quote" and text.rstrip().endswith(P.CLOSE_Q) and text.count(P.CLOSE_Q) >= text.count(P.OPEN_Q):
+                    voice, voice_mode = None, ""
+                continue
+            m = re.match(r"^([^，。：:“”]{1,30}?)\s*[：:]\s*(?!“)", text)
+            if m:
+                if P.QA_ANSWER.match(text):  # 答： the interviewee, introduced in the lead
+                    who = self.last or next(reversed(self.registry.people.values()), None)
+                else:
+                    who = self.person(m.group(1), self.last)
+                if who:
+                    self.paragraph(para, voice=who, offset=m.end())
+                    continue
+            self.paragraph(para)
+        df = pd.DataFrame(self.rows, columns=[c for c in COLUMNS if c != "quote_id"])
+        df = df.sort_values("start", kind="stable").reset_index(drop=True)
+        df.insert(1, "quote_id", range(len(df)))
+        return df[COLUMNS]
+
+    def scan_mentions(self, text: str):
+        """Register people introduced without speaking (专访了安溪县委副书记、县长黄文明)."""
+        for clause in re.split(r"[，。；！？“”,;]", text):
+            clause = clause.strip("—- ")
+            cut = max(clause.rfind(x) for x in "了访见到")
+            found = find_person_at_start(clause[cut + 1:], self.registry.known())
+            if found and found[0] and found[1] not in self.registry.reporters and not REPORTER_TITLE.search(found[0]):
+                if found[1] not in self.registry.people:
+                    self.register(found[0], found[1])
+
+    def paragraph(self, para, voice: Person | None = None, offset: int = 0, reports_only: bool = False):
+        """Rows for one paragraph. With ``voice``, the whole paragraph (from ``offset``) is that
+        person's own words (a transcript or an interview answer); only citations are cut out."""
+        text = para.text
+        spans = [_Span(o, c) for o, c in quote_spans(text) if o >= offset]
+        masked = _mask(text, [(s.open, s.close) for s in spans])
+
+        # citations of documents: 党的二十大报告指出，“…”
+        for s in spans:
+            tail_start = _sentence_start(masked, s.open)
+            m = P.REPORT_LEAD.search(masked[tail_start:s.open])
+            if m:
+                s.kind, s.lead = "report", tail_start + m.start()
+        if reports_only:
+            for s in spans:
+                if s.kind == "report":
+                    self.add(para, "report", s.open + 1, s.close, None)
+            return
+        # a quote followed straight by an office+name: “…”即墨国际陆港党委书记马明强在…
+        mentions: list[tuple[int, Person]] = []
+        for s in spans:
+            if s.kind != "report" and s.close < len(text):
+                after = find_person_at_start(text[s.close + 1:], self.registry.known())
+                if after and not REPORTER_TITLE.fullmatch(after[0] or "-"):
+                    mentions.append((s.close + 1, self.register(after[0], after[1])))
+
+        def latest(pos):
+            found = [(a.start, a.person) for a in attribs if a.start < pos] + [(i, p) for i, p in mentions if i < pos]
+            return max(found, key=lambda x: x[0])[1] if found else None
+        # attributions: office+name(+adverbial)+verb
+        attribs: list[_Attrib] = []
+        if voice is not None:
+            attribs.append(_Attrib(offset, offset, offset, voice, False))
+            if text.startswith(P.OPEN_Q, offset):
+                attribs[0].end = offset + 1
+            for s in spans:
+                if s.kind != "report":
+                    s.kind = "phrase"  # their own quotation marks stay part of their words
+            mentions = []
+        for m in P.SPEECH_ATTRIB.finditer(masked if voice is None else ""):
+            if any(s.open < m.start() < s.close for s in spans):
+                continue
+            b = _segment_start(masked, m.start())
+            seg = masked[b:m.start()]
+            if MASK in seg or not seg.strip():
+                continue
+            who = self.person(seg, latest(m.start()))
+            if who is None:
+                continue
+            # 市北区委组织部副部长，区人社局党组书记、局长王萍: an office before a comma belongs too
+            if b >= 2 and masked[b - 1] in "，," and who.title and seg.strip().endswith(who.name):
+                b0 = _segment_start(masked, b - 1)
+                prev = masked[b0:b - 1]
+                from helpers.people import ROLE_SUFFIX
+
+                if prev and len(prev) <= 30 and ROLE_SUFFIX.search(prev) and (b0 == 0 or masked[b0 - 1] in "。”"):
+                    title = prev + "，" + who.title
+                    if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
+                        who.title = title
+                        place = find_place(title, self.context_district)
+                        who.district, who.city = place.district or who.district, place.city or who.city
+                    b = b0
+            end = m.end()
+            while end < len(text) and text[end] in " ，,：:":
+                end += 1
+            to_quote = end < len(text) and text[end] == P.OPEN_Q
+            attribs.append(_Attrib(b, m.start(), end, who, to_quote))
+
+        # name：“…” and office name：“…”
+        for m in re.finditer(r"[：:]\s*(?=“)", masked if voice is None else ""):
+            if any(a.verb <= m.start() < a.end for a in attribs):
+                continue
+            b = _segment_start(masked, m.start())
+            seg = masked[b:m.start()]
+            who = self.person(seg, latest(m.start())) if seg.strip() and MASK not in seg else None
+            if who:
+                attribs.append(_Attrib(b, m.start(), m.end(), who, True))
+        attribs.sort(key=lambda a: a.start)
+
+        # who speaks each quote
+        for s in spans:
+            if s.kind == "report" or voice is not None:
+                continue
+            before = masked[:s.open].rstrip(" ")
+            pre = next((a for a in attribs if a.to_quote and a.end == s.open), None)
+            post = next((a for a in attribs if a.start == s.close + 1), None)
+            if pre:
+                s.kind, s.person = "speech", pre.person
+            elif post:
+                s.kind, s.person = "speech", post.person
+            else:
+                content = text[s.open + 1:s.close]
+                starts_sentence = not before or before[-1] in "。！？!?”：:；"
+                sentence_like = bool(re.search(r"[。！？!?…]$", content)) or s.close >= len(text) or ("，" in content and len(content) >= 15)
+                if not (starts_sentence and sentence_like):
+                    continue
+                s.kind = "speech"
+                after = find_person_at_start(text[s.close + 1:], self.registry.known()) if s.close < len(text) else None
+                if after:
+                    s.person = self.register(after[0], after[1])
+                    if s.person.name not in [a.person.name for a in attribs]:
+                        attribs.append(_Attrib(s.close + 1, s.close + 1 + after[2], s.close + 1 + after[2], s.person, False))
+                        attribs[-1].to_quote = True  # the mention itself opens no indirect clause
+                else:
+                    prior = [a for a in attribs if a.start < s.open]
+                    s.person = prior[-1].person if prior else (attribs[0].person if attribs and s.open == 0 else self.last)
+
+        events = sorted(
+            [(s.lead if s.kind == "report" else s.open, min(s.close + 1, len(text))) for s in spans if s.kind in ("speech", "report")]
+        )
+        for s in spans:
+            if s.kind == "speech":
+                self.add(para, "direct", s.open + 1, s.close, s.person)
+            elif s.kind == "report":
+                region_owner = next((a.person for a in reversed(attribs) if a.start < s.lead), None)
+                self.add(para, "report", s.open + 1, s.close, None, cited_by=region_owner)
+        # citations without quotation marks: 党的二十大报告提出，要…。
+        for m in P.REPORT_LEAD_NOQUOTE.finditer(masked):
+            if text[m.end():m.end() + 1] == P.OPEN_Q or any(a <= m.start() < b for a, b in events):
+                continue
+            lead = _segment_start(masked, m.start())
+            if lead != m.start() and not P.REPORT_LEAD.search(masked[lead:m.end()]):
+                continue
+            stop = P.SENTENCE_END.search(text, m.end())
+            end = stop.end() if stop else len(text)
+            owner = next((a.person for a in reversed(attribs) if a.start < m.start()), None)
+            self.add(para, "report", m.end(), end, None, cited_by=owner)
+            events.append((m.start(), end))
+        events.sort()
+        # indirect speech: from the attribution to the next attribution, quotes cut out
+        starts = sorted(a.start for a in attribs)
+        for a in attribs:
+            if a.to_quote:
+                continue
+            stop = next((x for x in starts if x > a.start), len(text))
+            pos = a.end
+            for ea, eb in events + [(stop, stop)]:
+                if eb <= pos or ea < pos and eb <= pos:
+                    continue
+                if ea >= stop:
+                    ea = stop
+                piece_end = max(pos, min(ea, stop))
+                if len(P.CJK_CHAR.findall(text[pos:piece_end])) >= MIN_PIECE_CJK:
+                    piece_end -= text[pos:piece_end].endswith(P.CLOSE_Q) and voice is not None
+                    self.add(para, "indirect" if voice is None else "direct", pos, piece_end, a.person)
+                pos = max(pos, eb)
+                if pos >= stop:
+                    break
+        spoken = [(s.open, s.person) for s in spans if s.kind == "speech" and s.person]
+        spoken += [(a.start, a.person) for a in attribs] + mentions
+        if spoken:
+            self.last = max(spoken, key=lambda x: x[0])[1]
+
+
+def extract_quotes(article, structure: Structure | None = None) -> pd.DataFrame:
+    """The quotes table of one article, in article order (columns: ``COLUMNS``)."""
+    from helpers.structure import parse_structure
+
+    structure = structure or parse_structure(article.text)
+    return _Finder(article, structure).run()
