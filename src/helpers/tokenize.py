@@ -115,7 +115,11 @@ class Segmenter:
         return self.tokenizer.tokenize(text)
 
     def pos(self, word: str) -> str:
+        if word in self.added:
+            return self.added[word]
         tag = self.tags.get(word)
+        if tag == "nr" and not _looks_like_person(word):
+            return "n"  # jieba's dictionary tags 光荣, 智慧 … as names: only real-looking names stay nr
         if tag:
             return tag
         if re.fullmatch(r"[0-9.%％]+", word):
