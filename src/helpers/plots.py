@@ -134,7 +134,8 @@ def small_multiples(df: pd.DataFrame, group: str, label: str, value: str, title:
         axes[j // ncols][j % ncols].axis("off")
     fig.suptitle(title, x=0.01, ha="left", fontsize=14)
     fig.supxlabel(xlabel + (f"   (dashed line: {ref_label})" if ref is not None and ref_label else ""), fontsize=10.5)
-    fig.tight_layout()
+    height = fig.get_size_inches()[1]
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / height))  # room for the title above the panels
     return fig
 
 

@@ -44,11 +44,13 @@ def inject_parameters(nb, params: dict):
 
 
 def _failed_cell(nb) -> str:
-    for i, cell in enumerate(nb.cells):
+    """Which cell failed, numbered as in the notebook file (the injected cell not counted)."""
+    cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    for i, cell in enumerate(cells):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-                return f"cell {i + 1} (In [{cell.get('execution_count')}]: {first[:60]}): {output.get('ename')}: {output.get('evalue')}"
+                return f"cell {i + 1} ({first[:60]}): {output.get('ename')}: {output.get('evalue')}"
     return "a cell"
 
 
@@ -82,16 +84,18 @@ def _write_html(nb, path: Path):
 
 
 async def _run_all(names, params, dest, say):
-    tasks = [asyncio.create_task(_execute(n, params, dest)) for n in names]
-    try:
-        for done in asyncio.as_completed(tasks):
-            name, seconds = await done
-            say(f"    {name} done ({seconds:.1f} s)")
-    except BaseException:
-        for t in tasks:
-            t.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
+    """Run the notebooks side by side; every one runs to its end (a kernel is never cut off
+    mid-shutdown), then the first failure, if any, is raised."""
+
+    async def one(name):
+        result = await _execute(name, params, dest)
+        say(f"    {result[0]} done ({result[1]:.1f} s)")
+        return result
+
+    results = await asyncio.gather(*(one(n) for n in names), return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
 
 
 def _swap_in(stage: Path, final: Path):
