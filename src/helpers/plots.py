@@ -19,6 +19,7 @@ PALETTE = ["#1f5fa6", "#d1495b", "#edae49", "#00798c", "#6a4c93", "#66a182", "#8
 MUTED = "#9a9a9a"
 plt.rcParams.update({
     "figure.dpi": 100, "savefig.dpi": DPI, "axes.spines.top": False, "axes.spines.right": False,
+    "svg.hashsalt": "helpers",  # stable ids inside SVGs, so reruns give identical files
     "axes.titlesize": 13, "axes.labelsize": 11, "xtick.labelsize": 10, "ytick.labelsize": 10,
 })
 
@@ -32,7 +33,7 @@ def save_figure(fig, data: pd.DataFrame, out_dir, number: int, slug: str, show: 
     stem = out / f"fig{number:02d}-{slug}"
     paths = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv")}
     fig.savefig(paths["png"], dpi=DPI, bbox_inches="tight", facecolor="white")
-    fig.savefig(paths["svg"], bbox_inches="tight", facecolor="white")
+    fig.savefig(paths["svg"], bbox_inches="tight", facecolor="white", metadata={"Date": None})  # same bytes on a rerun
     data.to_csv(paths["csv"], index=isinstance(data.index, pd.MultiIndex) or data.index.name is not None, encoding="utf-8-sig")
     plt.close(fig)
     if show:

@@ -31,6 +31,25 @@ class NotebookFailed(Exception):
     pass
 
 
+def _this_python_spec():
+    """The kernel is always this interpreter (the venv the study is installed in), whatever
+    other "python3" kernels the machine's Jupyter knows."""
+    from ipykernel.kernelspec import get_kernel_dict
+    from jupyter_client.kernelspec import KernelSpec
+
+    return KernelSpec(**get_kernel_dict())
+
+
+def _spec_manager_class():
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    class ThisPython(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name):
+            return _this_python_spec()
+
+    return ThisPython
+
+
 def inject_parameters(nb, params: dict):
     """Insert a cell after the one tagged ``parameters`` that sets ``params`` (papermill's way)."""
     source = "# Parameters injected by `python -m helpers report`\n" + "\n".join(f"{k} = {v!r}" for k, v in params.items())
@@ -55,14 +74,18 @@ def _failed_cell(nb) -> str:
 
 
 async def _execute(name: str, params: dict, dest: Path) -> tuple[str, float]:
+    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+    _ThisPython = _spec_manager_class()
 
     started = time.perf_counter()
     nb = nbformat.read(NOTEBOOKS_DIR / name, as_version=4)
     inject_parameters(nb, params)
+    km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_ThisPython())
     client = NotebookClient(
-        nb, timeout=TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+        nb, km=km, timeout=TIMEOUT, resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no start-up chatter on the terminal
     )
     try:
@@ -70,6 +93,8 @@ async def _execute(name: str, params: dict, dest: Path) -> tuple[str, float]:
     except (CellExecutionError, DeadKernelError, TimeoutError) as err:
         raise NotebookFailed(f"{name} failed in {_failed_cell(nb)}") from err
     finally:
+        if km.has_kernel:
+            await km.shutdown_kernel(now=True)
         dest.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, dest / name)
     _write_html(nb, dest / name.replace(".ipynb", ".html"))
