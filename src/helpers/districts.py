@@ -87,16 +87,20 @@ def _qingdao_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
-def find_place(title: str, context_district: str = "") -> Place:
+def find_place(title: str, context_district: str = "", qingdao: bool = True) -> Place:
     """The county-level unit a title names (Qingdao gazetteer first, then all of China).
 
-    ``context_district`` is used when the title names only a street, town, village or nothing
-    more specific than a unit (街道党工委书记 in an article about one county)."""
+    ``context_district`` is used when the title names only a street, town or village, or a
+    local role with no place (村民), and no province or prefecture (街道党工委书记 in an article
+    about one county). ``qingdao`` says whether the article is about Qingdao: only then do the
+    gazetteer's streets, towns and zones count."""
     if not title:
         return Place("", "", "")
     candidates = []  # (start, end, Place)
     for m in _qingdao_pattern().finditer(title):
-        district, _kind = gazetteer()[m.group(0)]
+        district, kind = gazetteer()[m.group(0)]
+        if not qingdao and kind not in ("district", "alias"):
+            continue  # 南村镇 is in 平度市 and in 番禺区: a street or town is Qingdao's only in a Qingdao article
         candidates.append((m.start(), m.end(), Place(district, "青岛市", m.group(0))))
     divisions = national_divisions()
     for m in _county_pattern().finditer(title):
@@ -119,12 +123,66 @@ def find_place(title: str, context_district: str = "") -> Place:
     ]
     if kept:
         return min(kept, key=lambda c: (c[0], -(c[1] - c[0])))[2]
+    # a county that became a city or a district since the list was made (长垣县 → 长垣市)
+    for m in re.finditer(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))", title):
+        if m.group(0) in _prefecture_names():
+            continue  # 长沙市 is the prefecture, though 长沙县 exists
+        if f"{m.group(1)}县" in divisions or (m.group(2) == "区" and f"{m.group(1)}市" in divisions):
+            return Place(m.group(0), "", m.group(0))
     m = GENERIC_COUNTY.search(title)
     if m and not m.group(1).endswith(("社区", "园区", "景区", "校区", "片区", "城区", "街区", "开发区", "功能区", "示范区")):
-        return Place(m.group(1), "", m.group(1))
-    if context_district and UNIT_TAIL.search(title):
+        name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
+        if len(name) >= 2 + (name.endswith("新区")):
+            return Place(name, "", name)
+    if context_district and not names_higher_place(title) and (UNIT_TAIL.search(title) or not title or LOCAL_ROLE.search(title)):
         return Place(context_district, "", "")
     return Place("", "", "")
+
+
+LOCAL_ROLE = re.compile(r"(?:村民|居民|农户|群众|农民|党员|志愿者|网格员|店主|老板|游客|职工|工人|村干部|种植户|养殖户|返乡创业青年|创业者)$")
+
+
+@lru_cache(maxsize=1)
+def _prefecture_names() -> frozenset:
+    """Names of provinces and prefecture-level units (adcodes ending in eight zeros)."""
+    spec = importlib.util.find_spec("cpca")
+    names = set()
+    if spec and spec.submodule_search_locations:
+        path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+        with open(path, encoding="utf-8") as fh:
+            names = {row["name"] for row in csv.DictReader(fh) if row["adcode"][4:] == "0" * 8}
+    return frozenset(names - {"市辖区", "县"})
+
+
+@lru_cache(maxsize=1)
+def _higher_places() -> re.Pattern:
+    """Provinces and prefecture-level cities (from cpca), and national bodies."""
+    names = set()
+    for name in _prefecture_names():
+        names.add(name)
+        short = re.sub(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", name)
+        if len(short) >= 2:
+            names.add(short)
+    words = sorted(names | {"全国", "中央", "国家", "国务院", "中共中央"}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def names_higher_place(title: str) -> bool:
+    """Does the title name a province, a prefecture-level city or a national body?"""
+    return bool(_higher_places().search(title))
+
+
+def county_mentions(text: str) -> list[tuple[int, str]]:
+    """Every county-level unit the text names, with its position (Qingdao names canonical)."""
+    found = []
+    for m in _qingdao_pattern().finditer(text):
+        district, kind = gazetteer()[m.group(0)]
+        if kind in ("district", "alias"):
+            found.append((m.start(), district))
+    for m in _county_pattern().finditer(text):
+        if len(m.group(0)) >= 3 and m.group(0) not in GENERIC_COUNTIES:
+            found.append((m.start(), m.group(0)))
+    return sorted(found)
 
 
 def article_district(text: str) -> str:
@@ -141,3 +199,9 @@ def article_district(text: str) -> str:
         return ""
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
     return top if n / total >= 0.6 and n >= 2 else ""
+
+
+def about_qingdao(text: str) -> bool:
+    """Does the article name Qingdao or one of its districts?"""
+    names = [n for n, (_d, kind) in gazetteer().items() if kind in ("district", "alias") and len(n) >= 3]
+    return "青岛" in text or any(n in text for n in names)

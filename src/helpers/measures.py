@@ -265,10 +265,14 @@ def log_odds_dirichlet(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Serie
     return df.sort_values(["z", "term"], ascending=[False, True]).reset_index(drop=True)
 
 
-def distinctive_terms(tokens: pd.DataFrame, labels: pd.Series, n: int = 8, min_count: int = 2) -> pd.DataFrame:
+SHORT_GROUP = 60  # content tokens: below this a group's terms used once may still show
+
+
+def distinctive_terms(tokens: pd.DataFrame, labels: pd.Series, n: int = 8, min_count: int | None = None) -> pd.DataFrame:
     """For each group in ``labels`` (indexed like ``tokens``), its most distinctive content
     terms against all other content tokens, by the Fightin' Words z-score. Long format: group,
-    term, count, z (only terms the group uses at least ``min_count`` times, z > 0)."""
+    term, count, z (only terms with z > 0 that the group uses at least ``min_count`` times;
+    ``None``: twice, or once for a group with fewer than ``SHORT_GROUP`` content tokens)."""
     c = tokens[tokens["content"]]
     labels = labels.reindex(c.index)
     prior = c["word"].value_counts()
@@ -277,7 +281,8 @@ def distinctive_terms(tokens: pd.DataFrame, labels: pd.Series, n: int = 8, min_c
         inside = c[labels == group]["word"].value_counts()
         outside = c[labels != group]["word"].value_counts()
         res = log_odds_dirichlet(inside, outside, prior)
-        res = res[(res["count_a"] >= min_count) & (res["z"] > 0)].head(n)
+        least = min_count if min_count is not None else (2 if inside.sum() >= SHORT_GROUP else 1)
+        res = res[(res["count_a"] >= least) & (res["z"] > 0)].head(n)
         frames.append(pd.DataFrame({"group": group, "term": res["term"], "count": res["count_a"], "z": res["z"].round(2)}))
     if not frames:
         return pd.DataFrame(columns=["group", "term", "count", "z"])

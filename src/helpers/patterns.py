@@ -11,7 +11,7 @@ SPACES = re.compile("[ \t\u00a0\u3000\u2002\u2003\u2009\u202f\u205f]+")
 # pinyin a web converter put after a character: 區(qū), 黨（dǎng）, 滬(hu4)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN_DEBRIS = re.compile(
-    rf"(?<=[{CJK}])\s?[(（]\s?(?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,7}}[1-5]?\s?[)）]"
+    rf"(?<=[{CJK}])\s?[(（]\s?(?=[a-zü{_TONED} ]*[{_TONED}1-5])(?:[a-zü{_TONED}]{{1,7}}[1-5]?\s?){{1,4}}[)）]"
 )
 SPACE_NEAR_PUNCT = re.compile(r" ?([，。、；：？！“”‘’「」『』（）《》【】—…]) ?")
 SPACE_BETWEEN_CJK_PUNCT = re.compile(rf"(?<=[{CJK}]) (?=[，。、；：？！])")
@@ -41,6 +41,9 @@ TAIL_MARKER = re.compile(r"^(?:相关新闻|相关阅读|推荐阅读|热点推�
 # A paragraph that ends a sentence (closing quote after a sentence stop counts).
 TERMINAL = re.compile(r"[。！？!?；;…：:][”’」』)）]*$")
 SOFT_BREAK_END = re.compile(r"[、，,（(“「《—\-]$")
+# a unit at the end of a short line and its office at the start of the next: a title cut by a page break
+UNIT_END = re.compile(r"(?:局|委|办|部|办公室|中心|街道|镇|乡|村|社区|公司|管委会|政府|委员会)$")
+OFFICE_START = re.compile(r"^(?:副?(?:局长|书记|主任|部长|区长|县长|市长|镇长|乡长|处长|科长|院长|校长|所长|站长|经理|董事长|主席)|党组书记|党委书记|党工委书记)")
 
 # --- structure ------------------------------------------------------------------------------
 BYLINE_ROLE = r"(?:本报记者|本报通讯员|特约记者|见习记者|实习记者|实习生|记者|通讯员|责任编辑|编辑|校对|审核|审校|责编|美编|摄影|摄像|主编|监制|出品人|撰文|文/图|文/|图/|来源)"

@@ -61,6 +61,11 @@ def looks_like_name(name: str) -> bool:
     return not (set(name[1:]) & NOT_NAME_CHARS)
 
 
+def title_score(title: str) -> int:
+    """3: ends with an office (局长, 书记, 村民 …); 2: with a unit (局, 街道 …); 1: empty; 0: neither."""
+    return _title_score(title)
+
+
 def _title_score(title: str) -> int:
     title = title.rstrip("、，, ")
     if not title:
@@ -146,7 +151,7 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
             rest = clause[e + length:]
             if length == 3 and ADVERB_START.match(clause[e + 2:]) and looks_like_name(name[:2]):
                 continue  # 马明强调 → 马明 + 强调
-            if rest and not ADVERB_START.match(rest) and not re.match(r"^(?:同志|先生|女士|时|的|等|一行)", rest):
+            if rest and not ADVERB_START.match(rest) and not re.match(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|家)", rest):
                 continue
             best = (LEAD_WORDS.sub("", title).rstrip("、，, "), name, e + length)
             break

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers import patterns as P
-from helpers.districts import article_district, find_place
+from helpers.districts import about_qingdao, article_district, county_mentions, find_place
 from helpers.people import Person, PersonRegistry, find_person_at_start, split_person, strip_segment
 from helpers.structure import Structure
 
@@ -25,6 +25,8 @@ MASK = "\u25a1"
 MIN_PIECE_CJK = 4  # an indirect piece needs this many Chinese characters
 PHRASE_MAX = 8  # quoted phrases up to this length are set phrases for the tokenizer
 REPORTER_TITLE = re.compile(r"(?:记者|主持人|解说|旁白|播音|编辑|通讯员)")
+LEADING_LABEL = re.compile(r"^[【\[]([^】\]]{1,10})[】\]]\s*")
+SPEAKER_LABEL = re.compile(r"同期声?|采访|现场声|原声")
 
 
 @dataclass
@@ -95,9 +97,21 @@ class _Finder:
         self.article = article
         self.structure = structure
         self.registry = PersonRegistry(structure.byline_names)
-        self.context_district = article_district(article.text)
+        self.article_district = article_district(article.text)
+        self.qingdao = about_qingdao(article.text)
+        self.mentions = county_mentions(article.text)
+        self.local_from = self.here = 0  # the nearby text (previous and current paragraph)
         self.rows: list[dict] = []
         self.last: Person | None = None
+
+    @property
+    def context_district(self) -> str:
+        """The county an official with only a town, village or local role speaks for: the one
+        the article is about, else the last one named in this or the previous paragraph."""
+        if self.article_district:
+            return self.article_district
+        near = [d for pos, d in self.mentions if self.local_from <= pos < self.here]
+        return near[-1] if near else ""
 
     # -- people ----------------------------------------------------------------------------
     def person(self, seg: str, para_speaker: Person | None, strict=False) -> Person | None:
@@ -121,8 +135,26 @@ class _Finder:
         known = self.registry.people.get(name)
         if known and (not title or known.title):
             return known
-        place = find_place(title, self.context_district)
+        if not title:
+            title = self.introduction(name)
+        place = find_place(title, self.context_district, self.qingdao)
         return self.registry.add(Person(name=name, title=title, district=place.district, city=place.city))
+
+    def introduction(self, name: str) -> str:
+        """The office written before a name's first appearance (村民张建华家种了… → 村民), when a
+        later bare mention (张建华笑着说) is what attributes the quote."""
+        from helpers.people import LEAD_WORDS, title_score
+
+        i = self.article.text.find(name)
+        if i <= 0:
+            return ""
+        j = i - 1
+        while j >= 0 and self.article.text[j] not in "。！？；，：“”\n":
+            j -= 1
+        before = self.article.text[j + 1:i]
+        cut = max(before.rfind(x) for x in "了访见到")
+        before = LEAD_WORDS.sub("", before[cut + 1:]).strip()
+        return before if before and len(before) <= 40 and title_score(before) >= 2 else ""
 
     # -- rows -------------------------------------------------------------------------------
     def add(self, para, kind, a, b, person: Person | None, cited_by: Person | None = None):
@@ -148,8 +180,12 @@ class _Finder:
     def run(self) -> pd.DataFrame:
         voice: Person | None = None  # who speaks the following paragraphs (transcripts, 说：)
         voice_mode = ""  # "transcript" until the next speaker line; "quote" while paragraphs open with “
+        previous_start = 0
         for para in self.structure.paragraphs:
             kind, text = para.kind, para.text
+            self.local_from, self.here = previous_start, para.end
+            if kind in ("lead", "body", "question"):
+                previous_start = para.start
             if kind in ("subtitle", "lead", "body", "question"):
                 self.scan_mentions(text)
             if kind in ("heading", "label"):
@@ -172,6 +208,12 @@ class _Finder:
             if kind == "question":  # the reporter's words: only a document they cite is a row
                 self.paragraph(para, reports_only=True)
                 continue
+            label = LEADING_LABEL.match(text)
+            if label:  # 【记者】在未央区…: narration; officials it reports are still found
+                voice, voice_mode = None, ""
+                if not SPEAKER_LABEL.fullmatch(label.group(1)):
+                    self.paragraph(para, offset=label.end())
+                    continue
             if voice_mode == "quote" and not text.startswith(P.OPEN_Q):
                 voice, voice_mode = None, ""
             if voice_mode:
@@ -180,14 +222,15 @@ class _Finder:
                 if voice_mode == "quote" and text.rstrip().endswith(P.CLOSE_Q) and text.count(P.CLOSE_Q) >= text.count(P.OPEN_Q):
                     voice, voice_mode = None, ""
                 continue
-            m = re.match(r"^([^，。：:“”]{1,30}?)\s*[：:]\s*(?!“)", text)
+            start = label.end() if label else 0
+            m = re.match(r"^([^，。：:“”]{1,30}?)\s*[：:]\s*(?!“)", text[start:])
             if m:
                 if P.QA_ANSWER.match(text):  # 答： the interviewee, introduced in the lead
                     who = self.last or next(reversed(self.registry.people.values()), None)
                 else:
                     who = self.person(m.group(1), self.last)
                 if who:
-                    self.paragraph(para, voice=who, offset=m.end())
+                    self.paragraph(para, voice=who, offset=start + m.end())
                     continue
             self.paragraph(para)
         df = pd.DataFrame(self.rows, columns=[c for c in COLUMNS if c != "quote_id"])
@@ -195,15 +238,24 @@ class _Finder:
         df.insert(1, "quote_id", range(len(df)))
         return df[COLUMNS]
 
-    def scan_mentions(self, text: str):
-        """Register people introduced without speaking (专访了安溪县委副书记、县长黄文明)."""
-        for clause in re.split(r"[，。；！？“”,;]", text):
-            clause = clause.strip("—- ")
-            cut = max(clause.rfind(x) for x in "了访见到")
-            found = find_person_at_start(clause[cut + 1:], self.registry.known())
+    def scan_mentions(self, text: str) -> list[tuple[int, Person]]:
+        """People introduced without speaking (专访了安溪县委副书记、县长黄文明; 区长马晓燕深有感触):
+        registered, and returned with their positions in ``text``."""
+        found_all = []
+        pos = 0
+        for clause in re.split(r"([，。；！？“”,;])", text):
+            start = pos
+            pos += len(clause)
+            if len(clause) < 3:
+                continue
+            stripped = clause.lstrip("—- ")
+            lead = len(clause) - len(stripped)
+            cut = max(stripped.rfind(x) for x in "了访见到")
+            found = find_person_at_start(stripped[cut + 1:], self.registry.known())
             if found and found[0] and found[1] not in self.registry.reporters and not REPORTER_TITLE.search(found[0]):
-                if found[1] not in self.registry.people:
-                    self.register(found[0], found[1])
+                person = self.registry.people.get(found[1]) or self.register(found[0], found[1])
+                found_all.append((start + lead + cut + 1, person))
+        return found_all
 
     def paragraph(self, para, voice: Person | None = None, offset: int = 0, reports_only: bool = False):
         """Rows for one paragraph. With ``voice``, the whole paragraph (from ``offset``) is that
@@ -224,7 +276,7 @@ class _Finder:
                     self.add(para, "report", s.open + 1, s.close, None)
             return
         # a quote followed straight by an office+name: “…”即墨国际陆港党委书记马明强在…
-        mentions: list[tuple[int, Person]] = []
+        mentions: list[tuple[int, Person]] = [(i, p) for i, p in self.scan_mentions(masked) if i >= offset]
         for s in spans:
             if s.kind != "report" and s.close < len(text):
                 after = find_person_at_start(text[s.close + 1:], self.registry.known())
@@ -244,8 +296,8 @@ class _Finder:
                 if s.kind != "report":
                     s.kind = "phrase"  # their own quotation marks stay part of their words
             mentions = []
-        for m in P.SPEECH_ATTRIB.finditer(masked if voice is None else ""):
-            if any(s.open < m.start() < s.close for s in spans):
+        for m in P.SPEECH_ATTRIB.finditer(masked):
+            if any(s.open < m.start() < s.close for s in spans) or m.start() < offset:
                 continue
             b = _segment_start(masked, m.start())
             seg = masked[b:m.start()]
@@ -264,13 +316,15 @@ class _Finder:
                     title = prev + "，" + who.title
                     if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
                         who.title = title
-                        place = find_place(title, self.context_district)
+                        place = find_place(title, self.context_district, self.qingdao)
                         who.district, who.city = place.district or who.district, place.city or who.city
                     b = b0
             end = m.end()
             while end < len(text) and text[end] in " ，,：:":
                 end += 1
             to_quote = end < len(text) and text[end] == P.OPEN_Q
+            if voice is not None and (not to_quote or who.name == voice.name):
+                continue  # in someone's own words, only another person's quote is set apart
             attribs.append(_Attrib(b, m.start(), end, who, to_quote))
 
         # name：“…” and office name：“…”
@@ -286,7 +340,12 @@ class _Finder:
 
         # who speaks each quote
         for s in spans:
-            if s.kind == "report" or voice is not None:
+            if voice is not None and s.kind != "report":
+                other = next((a for a in attribs[1:] if a.end == s.open), None)
+                if other:  # 习近平总书记强调，“…” inside an interviewee's answer
+                    s.kind, s.person, s.lead = "speech", other.person, other.start
+                continue
+            if s.kind == "report":
                 continue
             before = masked[:s.open].rstrip(" ")
             pre = next((a for a in attribs if a.to_quote and a.end == s.open), None)
@@ -299,7 +358,9 @@ class _Finder:
                 content = text[s.open + 1:s.close]
                 starts_sentence = not before or before[-1] in "。！？!?”：:；"
                 sentence_like = bool(re.search(r"[。！？!?…]$", content)) or s.close >= len(text) or ("，" in content and len(content) >= 15)
-                if not (starts_sentence and sentence_like):
+                # …推动冷链物流落地，“一头连着田间地头，…大有可为。” a whole sentence quoted after a comma
+                follows_clause = bool(before) and before[-1] in "，," and len(content) >= 8 and bool(re.search(r"[。！？!?…]$", content))
+                if not ((starts_sentence and sentence_like) or follows_clause):
                     continue
                 s.kind = "speech"
                 after = find_person_at_start(text[s.close + 1:], self.registry.known()) if s.close < len(text) else None
@@ -313,7 +374,7 @@ class _Finder:
                     s.person = prior[-1].person if prior else (attribs[0].person if attribs and s.open == 0 else self.last)
 
         events = sorted(
-            [(s.lead if s.kind == "report" else s.open, min(s.close + 1, len(text))) for s in spans if s.kind in ("speech", "report")]
+            [(s.lead if s.lead >= 0 else s.open, min(s.close + 1, len(text))) for s in spans if s.kind in ("speech", "report")]
         )
         for s in spans:
             if s.kind == "speech":
@@ -335,7 +396,7 @@ class _Finder:
             events.append((m.start(), end))
         events.sort()
         # indirect speech: from the attribution to the next attribution, quotes cut out
-        starts = sorted(a.start for a in attribs)
+        starts = sorted(a.start for a in attribs) if voice is None else []
         for a in attribs:
             if a.to_quote:
                 continue

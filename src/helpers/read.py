@@ -245,6 +245,7 @@ def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
                 or len(prev) > 60
                 or prev.count("“") > prev.count("”")  # a quote left open
                 or re.search(r"[。！？]", prev[:-1])  # a sentence ended inside: not a heading
+                or (P.UNIT_END.search(prev) and P.OFFICE_START.match(para))  # …旅游局 | 局长俞文涛介绍
             )
             if broken and not P.LABEL_LINE.match(para) and not P.SUBTITLE.match(para):
                 out[-1] = prev + para
