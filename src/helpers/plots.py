@@ -162,11 +162,16 @@ def heatmap(table: pd.DataFrame, title: str, cbar_label: str, fmt="{:.0f}", cmap
                 ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color="white" if v > hi * 0.6 else "#222")
     if separate_last:
         ax.axhline(rows - separate_last - 0.5, color="#333", linewidth=1.5)
+    return _finish_heatmap(fig, ax, im, title, cbar_label, pad=12)
+
+
+def _finish_heatmap(fig, ax, im, title: str, cbar_label: str, pad: int):
+    """Frameless cells, a labelled colour bar and a left-aligned title."""
     for spine in ax.spines.values():
         spine.set_visible(False)
     cb = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02)
     cb.set_label(cbar_label)
-    ax.set_title(title, loc="left", pad=12)
+    ax.set_title(title, loc="left", pad=pad)
     fig.tight_layout()
     return fig
 
@@ -258,10 +263,4 @@ def flow_heatmap(table: pd.DataFrame, sections: pd.Series, title: str, cbar_labe
             if j:
                 ax.axvline(j - 0.5, color="#333", linewidth=1.1)
             ax.text(j - 0.4, -0.7, f"§{secs[j]}", fontsize=8.5, ha="left", va="bottom", color="#333")
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    cb = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02)
-    cb.set_label(cbar_label)
-    ax.set_title(title, loc="left", pad=20)
-    fig.tight_layout()
-    return fig
+    return _finish_heatmap(fig, ax, im, title, cbar_label, pad=20)

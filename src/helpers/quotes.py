@@ -14,7 +14,7 @@ import pandas as pd
 
 from helpers import patterns as P
 from helpers.districts import about_qingdao, article_district, county_mentions, find_place
-from helpers.people import Person, PersonRegistry, find_person_at_start, split_person, strip_segment
+from helpers.people import ROLE_SUFFIX, Person, PersonRegistry, find_person_at_start, split_person, strip_segment
 from helpers.structure import Structure
 
 COLUMNS = [
@@ -186,7 +186,7 @@ class _Finder:
             self.local_from, self.here = previous_start, para.end
             if kind in ("lead", "body", "question"):
                 previous_start = para.start
-            if kind in ("subtitle", "lead", "body", "question"):
+            if kind in ("subtitle", "question"):  # other paragraphs are scanned as they are read
                 self.scan_mentions(text)
             if kind in ("heading", "label"):
                 voice, voice_mode = None, ""
@@ -310,8 +310,6 @@ class _Finder:
             if b >= 2 and masked[b - 1] in "，," and who.title and seg.strip().endswith(who.name):
                 b0 = _segment_start(masked, b - 1)
                 prev = masked[b0:b - 1]
-                from helpers.people import ROLE_SUFFIX
-
                 if prev and len(prev) <= 30 and ROLE_SUFFIX.search(prev) and (b0 == 0 or masked[b0 - 1] in "。”"):
                     title = prev + "，" + who.title
                     if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
