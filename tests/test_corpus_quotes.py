@@ -1,7 +1,8 @@
 """The quotes table on articles written for the tests, one per shape real copies come in
 (web copy, TV transcript, Q&A, no headings, 「」 and straight quotes, traditional characters
-with pinyin debris, a county outside Qingdao, 李局长 after a first full mention, page breaks).
-Expectations were written by a reader from the text alone (tests/articles/expected.json)."""
+with pinyin debris, a county outside Qingdao, 李局长 after a first full mention, page breaks …).
+Expectations were written by a reader from the text alone (tests/articles/expected.json);
+articles 14–33 were written by readers who never saw the code, as held-out sets."""
 import json
 
 import pytest
@@ -39,7 +40,7 @@ def test_speakers_names_titles_districts(case):
         assert title == who["title"], (name, who["name"], title)
         assert district == who["district"], (name, who["name"], district)
         assert set(who["kinds"]) <= kinds, (name, who["name"], kinds)
-    extra = set(got) - {w["name"] for w in exp["speakers"]}
+    extra = set(got) - {w["name"] for w in exp["speakers"]} - {""}  # "": a quote from someone unnamed (王阿姨)
     assert not extra, f"{name}: unexpected speakers {extra}"
 
 

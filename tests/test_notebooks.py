@@ -109,8 +109,9 @@ def test_corpus_figures(run):
     quotes = pd.read_csv(folder / "tab02-corpus-quotes.csv", encoding="utf-8-sig")
     assert set(quotes["article"]) == set(ALL[:-1])
     districts = pd.read_csv(folder / "fig03-districts-by-article.csv", encoding="utf-8-sig", index_col=0)
-    # aggregated by canonical name: 黄岛区 is quoted in the seed (西海岸新区) and in 10_page_breaks
-    assert (districts.loc["黄岛区"] > 0).sum() == 2
+    # aggregated by canonical name: 黄岛区 (the seed's 西海岸新区, 10_page_breaks' 中德生态园 …) is one row
+    spoken = quotes[(quotes["kind"] != "report") & (quotes["district"] == "黄岛区")]
+    assert (districts.loc["黄岛区"] > 0).sum() == spoken["article"].nunique() >= 3
 
 
 def test_wordcloud_uses_the_shipped_font():

@@ -123,6 +123,13 @@ def find_place(title: str, context_district: str = "", qingdao: bool = True) -> 
     ]
     if kept:
         return min(kept, key=lambda c: (c[0], -(c[1] - c[0])))[2]
+    # a county-level city's zone named by its short name: 昆山经济技术开发区 → 昆山市
+    for m in _zone_pattern().finditer(title):
+        name = _short_counties()[m.group(1)]
+        city = divisions[name][0][1]
+        before = title[: m.start()]
+        if not before or (city and before.endswith((city, city.rstrip("市")))):  # at the start, or after its city
+            return Place(name, city, m.group(0))
     # a county that became a city or a district since the list was made (长垣县 → 长垣市)
     for m in re.finditer(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))", title):
         if m.group(0) in _prefecture_names():
@@ -134,11 +141,15 @@ def find_place(title: str, context_district: str = "", qingdao: bool = True) -> 
         name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
         if len(name) >= 2 + (name.endswith("新区")):
             return Place(name, "", name)
-    if context_district and not names_higher_place(title) and (UNIT_TAIL.search(title) or not title or LOCAL_ROLE.search(title)):
+    if context_district and not names_higher_place(title) and (
+        UNIT_TAIL.search(title) or not title or LOCAL_ROLE.search(title) or THIS_COUNTY.match(title)
+    ):
         return Place(context_district, "", "")
     return Place("", "", "")
 
 
+# 区商务局局长, 县委书记 without the name: "this district's"
+THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|[{P.CJK}]{{0,10}}?(?:局|办|部|中心|委员会))")
 LOCAL_ROLE = re.compile(r"(?:村民|居民|农户|群众|农民|党员|志愿者|网格员|店主|老板|游客|职工|工人|村干部|种植户|养殖户|返乡创业青年|创业者)$")
 
 
@@ -157,12 +168,7 @@ def _prefecture_names() -> frozenset:
 @lru_cache(maxsize=1)
 def _higher_places() -> re.Pattern:
     """Provinces and prefecture-level cities (from cpca), and national bodies."""
-    names = set()
-    for name in _prefecture_names():
-        names.add(name)
-        short = re.sub(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", name)
-        if len(short) >= 2:
-            names.add(short)
+    names = set(_prefecture_names())  # full names only: 玉林市 is a city, 玉林街道 a street
     words = sorted(names | {"全国", "中央", "国家", "国务院", "中共中央"}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
@@ -170,6 +176,27 @@ def _higher_places() -> re.Pattern:
 def names_higher_place(title: str) -> bool:
     """Does the title name a province, a prefecture-level city or a national body?"""
     return bool(_higher_places().search(title))
+
+
+ZONE_WORDS = r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|综合保税区|综保区|保税区|工业园区|产业园区)"
+
+
+@lru_cache(maxsize=1)
+def _short_counties() -> dict[str, str]:
+    """Short names of county-level units (昆山 → 昆山市) that are unique and not a prefecture's."""
+    short: dict[str, list] = {}
+    for name in national_divisions():
+        base = re.sub(r"(?:市|县|区|旗)$", "", name)
+        if len(base) >= 2 and base != name:
+            short.setdefault(base, []).append(name)
+    prefectures = {re.sub(r"(?:市|地区|盟|自治州)$", "", n) for n in _prefecture_names()}
+    return {b: names[0] for b, names in short.items() if len(names) == 1 and b not in prefectures}
+
+
+@lru_cache(maxsize=1)
+def _zone_pattern() -> re.Pattern:
+    names = sorted(_short_counties(), key=len, reverse=True)
+    return re.compile(f"({'|'.join(map(re.escape, names))}){ZONE_WORDS}")
 
 
 def county_mentions(text: str) -> list[tuple[int, str]]:

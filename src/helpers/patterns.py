@@ -14,7 +14,7 @@ PINYIN_DEBRIS = re.compile(
     rf"(?<=[{CJK}])\s?[(（]\s?(?=[a-zü{_TONED} ]*[{_TONED}1-5])(?:[a-zü{_TONED}]{{1,7}}[1-5]?\s?){{1,4}}[)）]"
 )
 SPACE_NEAR_PUNCT = re.compile(r" ?([，。、；：？！“”‘’「」『』（）《》【】—…]) ?")
-SPACE_BETWEEN_CJK_PUNCT = re.compile(rf"(?<=[{CJK}]) (?=[，。、；：？！])")
+SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
 HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{CJK}”」])([,:;?!])|([,:;?!])(?=[{CJK}“「])")
 HALF_STOP = re.compile(rf"(?<=[{CJK}])\.(?=\s*$|[{CJK}“”])", re.M)

@@ -14,7 +14,9 @@ import pandas as pd
 
 from helpers import patterns as P
 from helpers.districts import about_qingdao, article_district, county_mentions, find_place
-from helpers.people import ROLE_SUFFIX, Person, PersonRegistry, find_person_at_start, split_person, strip_segment
+from helpers.people import (
+    ROLE_SUFFIX, Person, PersonRegistry, find_person_at_start, looks_like_name, split_person, strip_segment,
+)
 from helpers.structure import Structure
 
 COLUMNS = [
@@ -243,9 +245,17 @@ class _Finder:
         registered, and returned with their positions in ``text``."""
         found_all = []
         pos = 0
-        for clause in re.split(r"([，。；！？“”,;])", text):
+        parts = re.split(r"([，。；！？“”,;])", text)
+        for k, clause in enumerate(parts):
             start = pos
             pos += len(clause)
+            # name first, office after: 祝荔萍，长沙市天心区委副书记、区长。
+            if (k + 2 < len(parts) and parts[k + 1] in "，," and looks_like_name(clause) and clause not in self.registry.reporters
+                    and (k == 0 or parts[k - 1] in "。！？\n") and ROLE_SUFFIX.search(parts[k + 2]) and len(parts[k + 2]) <= 40
+                    and (k + 3 >= len(parts) or parts[k + 3] in "。；;")):
+                person = self.registry.people.get(clause) or self.register(parts[k + 2], clause)
+                found_all.append((start, person))
+                continue
             if len(clause) < 3:
                 continue
             stripped = clause.lstrip("—- ")

@@ -276,6 +276,8 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
         line = P.HALF_PUNCT_NEAR_CJK.sub(lambda m: P.HALF_PUNCT[m.group(1) or m.group(2)], line)
         line = P.HALF_STOP.sub("。", line)
         line = P.SPACE_NEAR_PUNCT.sub(r"\1", line)
+        if re.search(r"[，。；！？]", line):  # running text: a space between characters is debris
+            line = P.SPACE_BETWEEN_CJK.sub("", line)
         lines.append(line)
     steps["lines"] = len(lines)
     # web debris: navigation/footer lines, and everything after a "related news" marker near the end
