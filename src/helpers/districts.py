@@ -23,6 +23,8 @@ from helpers.paths import GAZETTEER_FILE
 
 # county-level names too generic to find by themselves inside longer words
 GENERIC_COUNTIES = {"城区", "郊区", "矿区", "新区", "市辖区", "东区", "西区", "南区", "北区", "中区", "市中区", "城中区", "城东区", "城西区", "城北区"}
+# two-character county names that are also ordinary words inside text (城乡和县域)
+AMBIGUOUS_SHORT = {"和县", "大县", "中县", "新区", "城区", "郊区", "矿区"}
 UNIT_TAIL = re.compile(rf"[{P.CJK}]{{1,8}}?(?:街道|镇|乡|村|社区)")
 GENERIC_COUNTY = re.compile(rf"([{P.CJK}]{{2,6}}?(?:新区|自治县|自治旗|区|县|旗))(?=委|政府|人民政府|人大|政协|纪委|党|[{P.CJK}]{{0,12}}(?:委|局|部|办|中心|街道|镇|乡|区|园|所|站|院|校))")
 
@@ -131,7 +133,7 @@ def find_place(title: str, context_district: str = "", qingdao: bool = True) -> 
         if not before or (city and before.endswith((city, city.rstrip("市")))):  # at the start, or after its city
             return Place(name, city, m.group(0))
     # a county that became a city or a district since the list was made (长垣县 → 长垣市)
-    for m in re.finditer(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))", title):
+    for m in re.finditer(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|副|[市区]长|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))", title):
         if m.group(0) in _prefecture_names():
             continue  # 长沙市 is the prefecture, though 长沙县 exists
         if f"{m.group(1)}县" in divisions or (m.group(2) == "区" and f"{m.group(1)}市" in divisions):
@@ -141,16 +143,14 @@ def find_place(title: str, context_district: str = "", qingdao: bool = True) -> 
         name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
         if len(name) >= 2 + (name.endswith("新区")):
             return Place(name, "", name)
-    if context_district and not names_higher_place(title) and (
-        UNIT_TAIL.search(title) or not title or LOCAL_ROLE.search(title) or THIS_COUNTY.match(title)
-    ):
+    # no place named: a street, town, village, company, resident or 区商务局 of the article's county
+    if context_district and not names_higher_place(title) and not HIGHER_UNIT.match(title):
         return Place(context_district, "", "")
     return Place("", "", "")
 
 
-# 区商务局局长, 县委书记 without the name: "this district's"
-THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|[{P.CJK}]{{0,10}}?(?:局|办|部|中心|委员会))")
-LOCAL_ROLE = re.compile(r"(?:村民|居民|农户|群众|农民|党员|志愿者|网格员|店主|老板|游客|职工|工人|村干部|种植户|养殖户|返乡创业青年|创业者)$")
+# 省发展改革委, 市民政局, 国家发展改革委: a province's, a prefecture's or the nation's office
+HIGHER_UNIT = re.compile(r"^(?:省|市|州|盟|自治区|国家|中央|全国|国务院|中共中央|部|总书记|国家主席|主席|总理|副总理|委员长)")
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +207,7 @@ def county_mentions(text: str) -> list[tuple[int, str]]:
         if kind in ("district", "alias"):
             found.append((m.start(), district))
     for m in _county_pattern().finditer(text):
-        if len(m.group(0)) >= 3 and m.group(0) not in GENERIC_COUNTIES:
+        if m.group(0) not in GENERIC_COUNTIES and m.group(0) not in AMBIGUOUS_SHORT:
             found.append((m.start(), m.group(0)))
     return sorted(found)
 
@@ -220,7 +220,7 @@ def article_district(text: str) -> str:
         if kind in ("district", "alias"):
             counts[district] += 1
     for m in _county_pattern().finditer(text):
-        if len(m.group(0)) >= 3:
+        if m.group(0) not in GENERIC_COUNTIES and m.group(0) not in AMBIGUOUS_SHORT:
             counts[m.group(0)] += 1
     if not counts:
         return ""

@@ -33,6 +33,8 @@ NAV_LINE = re.compile(
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：].*)?"
     r"|(?:微信|微博|QQ空间|QQ|朋友圈|人人网|豆瓣)(?:\s+(?:微信|微博|QQ空间|QQ|朋友圈|人人网|豆瓣))+"
     r"|(?:相关新闻|相关阅读|推荐阅读|热点推荐|延伸阅读|猜你喜欢|热门推荐|相关链接)\s*[:：]?\s*"
+    r"|\d{4}年\d{1,2}月\d{1,2}日.{0,12}第\s*[0-9一二三四五六七八九十]+\s*版.{0,20}"  # e-paper page header
+    r"|第\s*[0-9]+\s*版\s*[:：]?.{0,16}"
     r"|[>＞»|/\s]*"
     r")$"
 )
@@ -40,6 +42,9 @@ TAIL_MARKER = re.compile(r"^(?:相关新闻|相关阅读|推荐阅读|热点推�
 
 # A paragraph that ends a sentence (closing quote after a sentence stop counts).
 TERMINAL = re.compile(r"[。！？!?；;…：:][”’」』)）]*$")
+# a line ending in a credit or a parenthesis is complete: 图为…（记者 李正阳 摄）
+CREDIT_END = re.compile(r"(?:摄|供图|图|制图|视频)\s*[）)]$|[）)]$")
+CAPTION = re.compile(r"^(?:图为|上图|下图|左图|右图|图[:：]|图片[:：]|（图|\(图)|(?:摄|供图)\s*[）)]$")
 SOFT_BREAK_END = re.compile(r"[、，,（(“「《—\-]$")
 # a unit at the end of a short line and its office at the start of the next: a title cut by a page break
 UNIT_END = re.compile(r"(?:局|委|办|部|办公室|中心|街道|镇|乡|村|社区|公司|管委会|政府|委员会)$")
@@ -58,13 +63,17 @@ QA_ANSWER = re.compile(r"^(?:答|A)\s*[:：]")
 
 # --- quotes ---------------------------------------------------------------------------------
 OPEN_Q, CLOSE_Q = "“", "”"
+BACK_REFERENCE = r"(?:这样说|如是说|这样表示|这样介绍|这样认为)"
 SPEECH_VERB = (
-    r"(?:告诉记者|对记者说|向记者介绍|向记者表示|接受记者采访时表示|介绍说|表示|说道|说|介绍|指出|强调|认为|坦言|直言|"
+    rf"(?:{BACK_REFERENCE}|告诉记者|对记者说|向记者介绍|向记者表示|介绍说|表示|说道|说|介绍|指出|强调|认为|坦言|直言|"
     r"看来|谈到|提到|透露|称|感慨|感叹|补充道|补充说|解释说|解释|回忆说|回忆|建议|呼吁|表态|告诉|谈及|分析|总结|"
-    r"讲道|讲|坦承|憧憬|笑着说|自豪地说|激动地说|感慨地说|动情地说|深有感触地说|答|回答|说起)"
+    r"讲道|讲|坦承|坦陈|憧憬|笑言|笑称|感言|回应|答|回答|说起)"
 )
-# verb then a comma, colon or an opening quote: the attribution is complete there
-SPEECH_ATTRIB = re.compile(rf"{SPEECH_VERB}\s*(?=[，,：:“]|$)")
+# verb then a comma, colon or an opening quote: the attribution is complete there; or a full stop
+# (“…”陆振宇说。): the attribution closes the sentence and opens no clause
+SPEECH_ATTRIB = re.compile(rf"{SPEECH_VERB}\s*(?=[，,：:“。]|$)")
+VERB_START = re.compile(rf"^(?:表示|介绍|说|指出|强调|认为|告诉记者)[，,：:]")
+BACK_REFERENCE_RE = re.compile(BACK_REFERENCE + "$")
 # adverbials between a name and its verb: 曲艳阳受访时说, 马明强在收看…后感慨
 ADVERBIAL_TAIL = re.compile(
     r"(?:在[^，。；“”]{1,24}?(?:时|后|中|上|前|期间)|受访时|接受[^，。；“”]{0,10}采访时?|采访时|"
@@ -83,8 +92,10 @@ REPORT_LEAD = re.compile(
 )
 REPORT_LEAD_NOQUOTE = re.compile(
     rf"{DOCUMENT}(?:中|里|也|还|进一步|明确|再次|首次|专门)?"
-    r"(?:明确指出|明确提出|深刻指出|鲜明提出|强调指出|指出|强调|提出|写道|部署)\s*[，,：:]"
+    r"(?:明确指出|明确提出|深刻指出|鲜明提出|强调指出|指出|强调|提出|明确|写道|部署)\s*[，,：:]"
 )
+# a person at the head of a citation: 习近平总书记在…讲话中指出 is his quote, not a document's
+PERSON_CITES = re.compile(rf"^([{CJK}]{{2,3}})(总书记|国家主席|主席|总理|委员长)")
 PRONOUN = re.compile(r"^(?:他|她)$")
 SENTENCE_END = re.compile(r"[。！？!?]")
 CLAUSE_BOUNDARY = "。！？!?；;，,：:“”\n"

@@ -15,9 +15,10 @@ from helpers import patterns as P
 from helpers.paths import SURNAMES_FILE
 
 ROLE_SUFFIX = re.compile(
-    r"(?:书记|主任|长|员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|党员|志愿者|农民|企业家|创始人|"
-    r"主编|总编|总裁|支书|政委|总监|发言人|老师|教师|医生|学者|博士|师|助理|主管|董事|带头人|职工|工人|店主|老板|"
-    r"户|主任委员|首席|顾问|馆员|干事|讲解员|队员|骨干|负责同志|总经济师|总工)$"
+    r"(?:书记|主任|[局处科股院校所站部区县市镇乡村组队社厂行馆会庭署厅司团班园台省州旗]长|董事长|理事长|秘书长|委员长|"
+    r"员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|市民|党员|志愿者|农民|企业家|创始人|合伙人|创业者|"
+    r"主编|总编|总裁|支书|政委|总监|发言人|老师|教师|医生|学者|博士|师|师傅|助理|主管|董事|带头人|职工|工人|店主|老板|"
+    r"户|大户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO)$"
 )
 UNIT_SUFFIX = re.compile(
     r"(?:部|局|委|办|办公室|中心|街道|镇|乡|村|社区|公司|集团|学校|大学|学院|医院|协会|管委会|工委|党委|党组|政府|"
@@ -46,13 +47,20 @@ def surnames() -> tuple[frozenset, tuple]:
     return frozenset(single), tuple(compound)
 
 
+KINSHIP = {"阿姨", "先生", "女士", "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "老师", "同志", "小姐", "叔叔", "奶奶",
+           "爷爷", "伯伯", "婆婆", "书记", "主任", "局长", "县长", "区长", "市长", "镇长", "总", "工", "老", "某", "某某"}
+
+
 def looks_like_name(name: str) -> bool:
-    """A Chinese personal name: a surname then one or two given-name characters (or a · name)."""
+    """A Chinese personal name: a surname then one or two given-name characters (or a · name).
+    王阿姨, 刘先生, 李书记 are ways of naming someone, not names."""
     if "·" in name:
         return 3 <= len(name) <= 12 and bool(re.fullmatch(rf"[{P.CJK}]+(?:·[{P.CJK}]+)+", name))
     if not re.fullmatch(rf"[{P.CJK}]{{2,4}}", name):
         return False
     single, compound = surnames()
+    if name[1:] in KINSHIP or name[-2:] in KINSHIP:
+        return False
     for sur in compound:
         if name.startswith(sur) and 3 <= len(name) <= 4:
             return not (set(name[len(sur):]) & NOT_NAME_CHARS)
@@ -144,6 +152,8 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
         title = clause[:e]
         if _title_score(title) < 2:
             continue
+        if clause[e + 1:e + 3] in KINSHIP or clause[e + 1:e + 2] in KINSHIP:
+            continue  # 居民王阿姨, 市民刘先生: no name given
         for length in (3, 2, 4):
             name = clause[e:e + length]
             if len(name) < length or not looks_like_name(name):
@@ -151,9 +161,17 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
             rest = clause[e + length:]
             if length == 3 and ADVERB_START.match(clause[e + 2:]) and looks_like_name(name[:2]):
                 continue  # 马明强调 → 马明 + 强调
-            if rest and not ADVERB_START.match(rest) and not re.match(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|家)", rest):
+            office = _title_score(title) == 3  # after an office (局长, 队员, 村民) any words may follow the name
+            if rest and not office and not ADVERB_START.match(rest) and not re.match(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|家)", rest):
                 continue
-            best = (LEAD_WORDS.sub("", title).rstrip("、，, "), name, e + length)
+            title = LEAD_WORDS.sub("", title).rstrip("、，, ")
+            joined = re.search(r"和|与|及", title)
+            left = split_person(title[: joined.start()], known, strict=True) if joined else None
+            if left and _title_score(left[0]) == 3:
+                title = title[joined.end():]  # 镇长宋广志和村党支部书记马春燕: her office only
+            if "的" in title and _title_score(title.rsplit("的", 1)[1]) >= 2:
+                title = title.rsplit("的", 1)[1]  # 家住西一社区7幢的居民 → 居民
+            best = (title, name, e + length)
             break
     return best
 

@@ -10,7 +10,7 @@ from helpers.quotes import extract_quotes, quoted_phrases
 from helpers.read import Article, read_article
 from helpers.structure import Structure, parse_structure
 from helpers.themes import read_themes, score_quotes
-from helpers.tokenize import Segmenter, segmenter, tokenize_article
+from helpers.tokenize import Segmenter, article_names, segmenter, tokenize_article
 
 
 @dataclass
@@ -56,7 +56,7 @@ def analyze(path, themes: dict | None = None) -> Analysis:
     article = read_article(Path(path))
     structure = parse_structure(article.text)
     quotes = extract_quotes(article, structure)
-    names = [n for n in quotes["speaker"].unique() if n]
+    names = article_names(quotes)
     seg = segmenter(names, quoted_phrases(article.text))
     tokens = tokenize_article(article, quotes, structure, seg)
     themes = themes or read_themes()

@@ -104,6 +104,7 @@ class _Finder:
         self.mentions = county_mentions(article.text)
         self.local_from = self.here = 0  # the nearby text (previous and current paragraph)
         self.rows: list[dict] = []
+        self.pending: list[dict] = []  # rows of the previous paragraph with no speaker yet
         self.last: Person | None = None
 
     @property
@@ -127,7 +128,10 @@ class _Finder:
             return found
         split = split_person(core, self.registry.known(), strict=strict)
         if not split:
-            return None
+            at_start = find_person_at_start(core, self.registry.known())  # 张磊擦了把汗(说)
+            if not at_start:
+                return None
+            split = at_start[:2]
         title, name = split
         if name in self.registry.reporters:
             return None
@@ -141,6 +145,25 @@ class _Finder:
             title = self.introduction(name)
         place = find_place(title, self.context_district, self.qingdao)
         return self.registry.add(Person(name=name, title=title, district=place.district, city=place.city))
+
+    def people_joined(self, seg: str, para_speaker) -> list[Person]:
+        """Two people who say the same thing: 镇长宋广志和村党支部书记马春燕都表示."""
+        from helpers.people import title_score
+
+        core = strip_segment(seg)
+        for i in [m.start() for m in re.finditer("和|与|及", core)]:
+            left, right = split_person(core[:i], self.registry.known(), strict=True), split_person(core[i + 1:], self.registry.known(), strict=True)
+            # both sides an office and a name: 八里营镇镇长宋广志 和 白道口镇前张村党支部书记马春燕
+            if left and right and left[1] != right[1] and title_score(left[0]) == 3 and title_score(right[0]) == 3:
+                return [self.register(*left), self.register(*right)]
+        return []
+
+    def fill_pending(self, person: Person):
+        """Give the quotes of the previous paragraph that had no speaker to ``person``."""
+        for row in self.pending:
+            if not row["speaker"] and row["kind"] == "direct":
+                row.update(speaker=person.name, title=person.title, district=person.district, city=person.city)
+        self.pending = []
 
     def introduction(self, name: str) -> str:
         """The office written before a name's first appearance (村民张建华家种了… → 村民), when a
@@ -182,10 +205,12 @@ class _Finder:
     def run(self) -> pd.DataFrame:
         voice: Person | None = None  # who speaks the following paragraphs (transcripts, 说：)
         voice_mode = ""  # "transcript" until the next speaker line; "quote" while paragraphs open with “
-        previous_start = 0
+        previous_start = previous_rows = 0
         for para in self.structure.paragraphs:
             kind, text = para.kind, para.text
             self.local_from, self.here = previous_start, para.end
+            self.pending = [r for r in self.rows[previous_rows:] if r["kind"] == "direct" and not r["speaker"]]
+            previous_rows = len(self.rows)
             if kind in ("lead", "body", "question"):
                 previous_start = para.start
             if kind in ("subtitle", "question"):  # other paragraphs are scanned as they are read
@@ -195,7 +220,7 @@ class _Finder:
                 if kind == "heading":
                     self.last = None
                 continue
-            if kind in ("headline", "subtitle", "byline"):
+            if kind in ("headline", "subtitle", "byline", "caption"):
                 continue
             if kind == "speaker_line":
                 who = re.sub(r"^(?:[【\[][^】\]]{1,12}[】\]]\s*)+", "", text).rstrip("：: ")
@@ -238,7 +263,10 @@ class _Finder:
         df = pd.DataFrame(self.rows, columns=[c for c in COLUMNS if c != "quote_id"])
         df = df.sort_values("start", kind="stable").reset_index(drop=True)
         df.insert(1, "quote_id", range(len(df)))
-        return df[COLUMNS]
+        df = df[COLUMNS]
+        # everyone the article introduces, speaking or not: their names reach the tokenizer
+        df.attrs["people"] = [p.name for p in self.registry.people.values()]
+        return df
 
     def scan_mentions(self, text: str) -> list[tuple[int, Person]]:
         """People introduced without speaking (专访了安溪县委副书记、县长黄文明; 区长马晓燕深有感触):
@@ -280,6 +308,10 @@ class _Finder:
             m = P.REPORT_LEAD.search(masked[tail_start:s.open])
             if m:
                 s.kind, s.lead = "report", tail_start + m.start()
+                cites = P.PERSON_CITES.match(masked[tail_start:s.open])
+                if cites and "报告" not in masked[tail_start:s.open]:  # a speech he gave, not a document
+                    s.kind, s.lead = "speech", -1
+                    s.person = self.register(cites.group(2), cites.group(1))
         if reports_only:
             for s in spans:
                 if s.kind == "report":
@@ -314,6 +346,11 @@ class _Finder:
             if MASK in seg or not seg.strip():
                 continue
             who = self.person(seg, latest(m.start()))
+            together = []
+            if who is None or "和" in strip_segment(seg)[: -len(who.name) if who else None]:
+                together = self.people_joined(seg, latest(m.start()))
+                if together:
+                    who = together[-1]
             if who is None:
                 continue
             # 市北区委组织部副部长，区人社局党组书记、局长王萍: an office before a comma belongs too
@@ -330,9 +367,14 @@ class _Finder:
             end = m.end()
             while end < len(text) and text[end] in " ，,：:":
                 end += 1
-            to_quote = end < len(text) and text[end] == P.OPEN_Q
+            closes = end < len(text) and text[end] == "。"  # “…”陆振宇说。 opens no clause
+            to_quote = (end < len(text) and text[end] == P.OPEN_Q) or closes
             if voice is not None and (not to_quote or who.name == voice.name):
                 continue  # in someone's own words, only another person's quote is set apart
+            if closes and P.BACK_REFERENCE_RE.search(m.group(0)):
+                self.fill_pending(who)  # “…” (a paragraph of its own) / …陆振宇这样说。
+            for other in together[:-1]:
+                attribs.append(_Attrib(b, m.start(), end, other, to_quote))
             attribs.append(_Attrib(b, m.start(), end, who, to_quote))
 
         # name：“…” and office name：“…”
@@ -348,6 +390,8 @@ class _Finder:
 
         # who speaks each quote
         for s in spans:
+            if s.kind == "speech" and s.person is not None:
+                continue  # already known (习近平总书记…指出)
             if voice is not None and s.kind != "report":
                 other = next((a for a in attribs[1:] if a.end == s.open), None)
                 if other:  # 习近平总书记强调，“…” inside an interviewee's answer
@@ -378,8 +422,7 @@ class _Finder:
                         attribs.append(_Attrib(s.close + 1, s.close + 1 + after[2], s.close + 1 + after[2], s.person, False))
                         attribs[-1].to_quote = True  # the mention itself opens no indirect clause
                 else:
-                    prior = [a for a in attribs if a.start < s.open]
-                    s.person = prior[-1].person if prior else (attribs[0].person if attribs and s.open == 0 else self.last)
+                    s.person = latest(s.open) or (attribs[0].person if attribs and s.open == 0 else self.last)
 
         events = sorted(
             [(s.lead if s.lead >= 0 else s.open, min(s.close + 1, len(text))) for s in spans if s.kind in ("speech", "report")]

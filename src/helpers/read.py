@@ -240,12 +240,13 @@ def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
     for para in paragraphs:
         if out:
             prev = out[-1]
-            broken = not P.TERMINAL.search(prev) and not P.BYLINE.match(prev) and (
+            broken = not P.TERMINAL.search(prev) and not P.BYLINE.match(prev) and not P.CREDIT_END.search(prev) and (
                 P.SOFT_BREAK_END.search(prev)
                 or len(prev) > 60
                 or prev.count("“") > prev.count("”")  # a quote left open
                 or re.search(r"[。！？]", prev[:-1])  # a sentence ended inside: not a heading
                 or (P.UNIT_END.search(prev) and P.OFFICE_START.match(para))  # …旅游局 | 局长俞文涛介绍
+                or P.VERB_START.match(para)  # …局长黄国庆 | 介绍，今年汛前
             )
             if broken and not P.LABEL_LINE.match(para) and not P.SUBTITLE.match(para):
                 out[-1] = prev + para

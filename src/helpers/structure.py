@@ -24,7 +24,7 @@ class Paragraph:
     start: int  # offset of the paragraph in the cleaned text
     end: int
     text: str
-    kind: str  # headline, subtitle, lead, heading, body, byline, label, speaker_line, question
+    kind: str  # headline, subtitle, lead, heading, body, byline, label, caption, speaker_line, question
     section: int = 0
     section_title: str = ""
 
@@ -90,6 +90,8 @@ def parse_structure(text: str) -> Structure:
             names += byline_names(t)
         elif P.LABEL_LINE.match(t):
             p.kind = "label"
+        elif P.CAPTION.search(t) and seen_text:
+            p.kind = "caption"  # a photo caption: text, but nobody speaks in it
         elif P.SUBTITLE.match(t) and len(t) <= 80 and not subtitle:
             p.kind = "subtitle"
             subtitle = t.lstrip("—-－ ")

@@ -118,8 +118,8 @@ class Segmenter:
         if word in self.added:
             return self.added[word]
         tag = self.tags.get(word)
-        if tag == "nr" and not _looks_like_person(word):
-            return "n"  # jieba's dictionary tags 光荣, 智慧 … as names: only real-looking names stay nr
+        if tag == "nr":
+            return "n"  # jieba's dictionary tags 光荣, 智慧, 隆起带 … as names: only the article's people are nr
         if tag:
             return tag
         if re.fullmatch(r"[0-9.%％]+", word):
@@ -128,13 +128,7 @@ class Segmenter:
             return "eng"
         if not P.HAS_CJK.search(word):
             return "x"
-        return "nr" if _looks_like_person(word) else "n"
-
-
-def _looks_like_person(word: str) -> bool:
-    from helpers.people import looks_like_name
-
-    return len(word) == 3 and looks_like_name(word)
+        return "n"  # a word jieba guessed: a noun unless the article introduced it as a person
 
 
 def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
@@ -164,6 +158,12 @@ def segmenter(names=(), phrases=()) -> Segmenter:
     return Segmenter(tok, tags, added)
 
 
+def article_names(quotes: pd.DataFrame) -> list[str]:
+    """Speakers and everyone else the quote finder met in the article, in order."""
+    names = [n for n in quotes["speaker"].unique() if n] if len(quotes) else []
+    return list(dict.fromkeys(names + list(quotes.attrs.get("people", []))))
+
+
 def is_content(word: str, pos: str = "") -> bool:
     """A content word: two or more characters, some Chinese, not a stopword."""
     return len(word) >= 2 and bool(P.HAS_CJK.search(word)) and word not in stopwords()
@@ -179,7 +179,7 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     if quotes is None:
         quotes = extract_quotes(article, structure)
     if seg is None:
-        names = [n for n in quotes["speaker"].unique() if n] if len(quotes) else []
+        names = article_names(quotes)
         seg = segmenter(names, quoted_phrases(article.text))
     rows = []
     q_start = quotes["start"].to_numpy() if len(quotes) else []
