@@ -89,7 +89,7 @@ def _qingdao_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
-def find_place(title: str, context_district: str = "", qingdao: bool = True) -> Place:
+def find_place(title: str, context_district: str = "", qingdao: bool = True, nearby_district: str = "") -> Place:
     """The county-level unit a title names (Qingdao gazetteer first, then all of China).
 
     ``context_district`` is used when the title names only a street, town or village, or a
@@ -143,12 +143,19 @@ def find_place(title: str, context_district: str = "", qingdao: bool = True) -> 
         name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
         if len(name) >= 2 + (name.endswith("新区")):
             return Place(name, "", name)
-    # no place named: a street, town, village, company, resident or 区商务局 of the article's county
-    if context_district and not names_higher_place(title) and not HIGHER_UNIT.match(title):
-        return Place(context_district, "", "")
-    return Place("", "", "")
+    if names_higher_place(title) or HIGHER_UNIT.match(title) or PREFECTURE_WORD.search(title):
+        return Place("", "", "")
+    # no place named: a street, town, village or 区商务局 gets the county the article is about, or
+    # the one named just before; a company, a school or a resident only the county the article is about
+    local_unit = UNIT_TAIL.search(title) or THIS_COUNTY.match(title)
+    context = context_district or (nearby_district if local_unit else "")
+    return Place(context, "", "") if context else Place("", "", "")
 
 
+# 区商务局局长, 县委书记 without the place: "this district's"
+THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|[{P.CJK}]{{0,10}}?(?:局|办|部|中心|委员会))")
+# 黔东南州茶产业发展中心: an autonomous prefecture's office
+PREFECTURE_WORD = re.compile(rf"[{P.CJK}]{{2,5}}州(?![市区县])")
 # 省发展改革委, 市民政局, 国家发展改革委: a province's, a prefecture's or the nation's office
 HIGHER_UNIT = re.compile(r"^(?:省|市|州|盟|自治区|国家|中央|全国|国务院|中共中央|部|总书记|国家主席|主席|总理|副总理|委员长)")
 
@@ -171,6 +178,14 @@ def _higher_places() -> re.Pattern:
     names = set(_prefecture_names())  # full names only: 玉林市 is a city, 玉林街道 a street
     words = sorted(names | {"全国", "中央", "国家", "国务院", "中共中央"}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def _short_prefecture() -> re.Pattern:
+    """Prefecture names without 市 (衡阳, 齐齐哈尔), as headlines write them."""
+    names = {re.sub(r"(?:市|地区|盟)$", "", n) for n in _prefecture_names() if n.endswith(("市", "地区", "盟"))}
+    names = {n for n in names if len(n) >= 2} | {"青岛"}
+    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
 
 
 def names_higher_place(title: str) -> bool:
@@ -212,8 +227,16 @@ def county_mentions(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def article_district(text: str) -> str:
-    """The county-level unit an article is about, if one clearly dominates its mentions."""
+def article_district(text: str, headline: str = "") -> str:
+    """The county-level unit an article is about: the one its headline names; none when the
+    headline names only a prefecture or province (《问政衡阳》, 青岛各区市 …); else the one that
+    clearly dominates its mentions."""
+    if headline:
+        named = [d for _, d in county_mentions(headline)]
+        if len(set(named)) == 1:
+            return named[0]
+        if named or names_higher_place(headline) or _short_prefecture().search(headline):
+            return ""
     counts: Counter = Counter()
     for m in _qingdao_pattern().finditer(text):
         district, kind = gazetteer()[m.group(0)]

@@ -18,7 +18,8 @@ ROLE_SUFFIX = re.compile(
     r"(?:书记|主任|[局处科股院校所站部区县市镇乡村组队社厂行馆会庭署厅司团班园台省州旗]长|董事长|理事长|秘书长|委员长|"
     r"员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|市民|党员|志愿者|农民|企业家|创始人|合伙人|创业者|"
     r"主编|总编|总裁|支书|政委|总监|发言人|老师|教师|医生|学者|博士|师|师傅|助理|主管|董事|带头人|职工|工人|店主|老板|"
-    r"户|大户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO)$"
+    r"农户|商户|种植户|养殖户|个体户|大户|专业户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO|"
+    r"农|观众|嘉宾|网友|听众|(?:经营|从业|创业|劳动|建设|管理|参与|见证|志愿|种植|养殖)者|业主|主理人|掌柜|店长|传承人)$"
 )
 UNIT_SUFFIX = re.compile(
     r"(?:部|局|委|办|办公室|中心|街道|镇|乡|村|社区|公司|集团|学校|大学|学院|医院|协会|管委会|工委|党委|党组|政府|"
@@ -47,6 +48,9 @@ def surnames() -> tuple[frozenset, tuple]:
     return frozenset(single), tuple(compound)
 
 
+# nouns for people that look like names (居 and 游 are surnames): never a name
+NOT_NAMES = {"居民", "村民", "市民", "农民", "游客", "群众", "网民", "党员", "干部", "职工", "记者", "编辑", "学生", "老师",
+             "医生", "专家", "代表", "委员", "师傅", "老板", "业主", "工人", "家长", "孩子", "老人", "宾客", "商户", "农户"}
 KINSHIP = {"阿姨", "先生", "女士", "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "老师", "同志", "小姐", "叔叔", "奶奶",
            "爷爷", "伯伯", "婆婆", "书记", "主任", "局长", "县长", "区长", "市长", "镇长", "总", "工", "老", "某", "某某"}
 
@@ -59,7 +63,7 @@ def looks_like_name(name: str) -> bool:
     if not re.fullmatch(rf"[{P.CJK}]{{2,4}}", name):
         return False
     single, compound = surnames()
-    if name[1:] in KINSHIP or name[-2:] in KINSHIP:
+    if name[1:] in KINSHIP or name[-2:] in KINSHIP or name in NOT_NAMES:
         return False
     for sur in compound:
         if name.startswith(sur) and 3 <= len(name) <= 4:
@@ -86,7 +90,7 @@ def _title_score(title: str) -> int:
 
 
 ADVERB_TAIL = P.ADVERBIAL_TAIL
-LEAD_WORDS = re.compile(r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着)[，,]?")
+LEAD_WORDS = re.compile(r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访|采访|走访|访)[，,]?")
 
 
 def strip_segment(seg: str) -> str:

@@ -99,7 +99,7 @@ class _Finder:
         self.article = article
         self.structure = structure
         self.registry = PersonRegistry(structure.byline_names)
-        self.article_district = article_district(article.text)
+        self.article_district = article_district(article.text, f"{structure.headline} {structure.subtitle}".strip())
         self.qingdao = about_qingdao(article.text)
         self.mentions = county_mentions(article.text)
         self.local_from = self.here = 0  # the nearby text (previous and current paragraph)
@@ -108,13 +108,13 @@ class _Finder:
         self.last: Person | None = None
 
     @property
-    def context_district(self) -> str:
-        """The county an official with only a town, village or local role speaks for: the one
-        the article is about, else the last one named in this or the previous paragraph."""
-        if self.article_district:
-            return self.article_district
+    def nearby_district(self) -> str:
+        """The last county named in this or the previous paragraph (for 镇/街道 titles)."""
         near = [d for pos, d in self.mentions if self.local_from <= pos < self.here]
         return near[-1] if near else ""
+
+    def place(self, title: str):
+        return find_place(title, self.article_district, self.qingdao, self.nearby_district)
 
     # -- people ----------------------------------------------------------------------------
     def person(self, seg: str, para_speaker: Person | None, strict=False) -> Person | None:
@@ -143,7 +143,7 @@ class _Finder:
             return known
         if not title:
             title = self.introduction(name)
-        place = find_place(title, self.context_district, self.qingdao)
+        place = self.place(title)
         return self.registry.add(Person(name=name, title=title, district=place.district, city=place.city))
 
     def people_joined(self, seg: str, para_speaker) -> list[Person]:
@@ -288,8 +288,11 @@ class _Finder:
                 continue
             stripped = clause.lstrip("—- ")
             lead = len(clause) - len(stripped)
-            cut = max(stripped.rfind(x) for x in "了访见到")
-            found = find_person_at_start(stripped[cut + 1:], self.registry.known())
+            cut = -1  # an office+name at the clause start, else after 专访了/见到 (…县长黄文明)
+            found = find_person_at_start(stripped, self.registry.known())
+            if not found:
+                cut = max(stripped.rfind(x) for x in "了访见到")
+                found = find_person_at_start(stripped[cut + 1:], self.registry.known()) if cut >= 0 else None
             if found and found[0] and found[1] not in self.registry.reporters and not REPORTER_TITLE.search(found[0]):
                 person = self.registry.people.get(found[1]) or self.register(found[0], found[1])
                 found_all.append((start + lead + cut + 1, person))
@@ -330,6 +333,7 @@ class _Finder:
             return max(found, key=lambda x: x[0])[1] if found else None
         # attributions: office+name(+adverbial)+verb
         attribs: list[_Attrib] = []
+        unnamed: list[int] = []
         if voice is not None:
             attribs.append(_Attrib(offset, offset, offset, voice, False))
             if text.startswith(P.OPEN_Q, offset):
@@ -346,6 +350,8 @@ class _Finder:
             if MASK in seg or not seg.strip():
                 continue
             who = self.person(seg, latest(m.start()))
+            if who is None:
+                unnamed.append(b)  # “…”来自广州的游客陈女士说: someone speaks, but no name to give
             together = []
             if who is None or "和" in strip_segment(seg)[: -len(who.name) if who else None]:
                 together = self.people_joined(seg, latest(m.start()))
@@ -361,7 +367,7 @@ class _Finder:
                     title = prev + "，" + who.title
                     if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
                         who.title = title
-                        place = find_place(title, self.context_district, self.qingdao)
+                        place = self.place(title)
                         who.district, who.city = place.district or who.district, place.city or who.city
                     b = b0
             end = m.end()
@@ -406,12 +412,16 @@ class _Finder:
                 s.kind, s.person = "speech", pre.person
             elif post:
                 s.kind, s.person = "speech", post.person
+            elif s.close + 1 in unnamed:
+                s.kind, s.person = "speech", None
             else:
                 content = text[s.open + 1:s.close]
                 starts_sentence = not before or before[-1] in "。！？!?”：:；"
                 sentence_like = bool(re.search(r"[。！？!?…]$", content)) or s.close >= len(text) or ("，" in content and len(content) >= 15)
                 # …推动冷链物流落地，“一头连着田间地头，…大有可为。” a whole sentence quoted after a comma
-                follows_clause = bool(before) and before[-1] in "，," and len(content) >= 8 and bool(re.search(r"[。！？!?…]$", content))
+                ends_sentence = bool(re.search(r"[。！？!?…]$", content)) or (
+                    "，" in content and text[s.close + 1:s.close + 2] in ("。", "！", "？", ""))  # “客人喝了…，…带回去”。
+                follows_clause = bool(before) and before[-1] in "，," and len(content) >= 8 and ends_sentence
                 if not ((starts_sentence and sentence_like) or follows_clause):
                     continue
                 s.kind = "speech"

@@ -99,7 +99,7 @@ def parse_structure(text: str) -> Structure:
             p.kind = "speaker_line"
         elif P.QA_QUESTION.match(t):
             p.kind = "question"
-        elif not seen_text and not _is_terminal(t) and len(t) <= 60 and not headline:
+        elif not seen_text and not headline and len(t) <= 60 and "。" not in t and (not _is_terminal(t) or t.endswith(("？", "！", "?", "!"))):
             p.kind = "headline"
             headline = t
         elif seen_text and not _is_terminal(t) and len(t) <= HEADING_MAX and P.HAS_CJK.search(t) and p.index < len(paras) - 1:
