@@ -50,7 +50,7 @@ def test_missing_glyph_is_an_error_under_the_guard():
 
 
 def test_user_can_choose_the_font(tmp_path):
-    code = f"from helpers.fonts import font_path; print(font_path())"
+    code = "from helpers.fonts import font_path; print(font_path())"
     env_ok = {**__import__("os").environ, FONT_ENV: str(font_path())}
     r = subprocess.run([sys.executable, "-c", code], env=env_ok, capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.strip() == str(font_path())

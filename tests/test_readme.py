@@ -1,6 +1,5 @@
 """The README's Python example runs and prints what it says; its commands are the real ones."""
 import re
-from pathlib import Path
 
 from conftest import ROOT
 

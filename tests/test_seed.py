@@ -2,7 +2,6 @@
 import pytest
 
 from helpers.pipeline import analyze
-from helpers.structure import parse_structure
 
 from conftest import SEED
 

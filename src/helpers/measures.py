@@ -6,7 +6,6 @@ Every function takes the tidy tables (tokens, quotes) and returns a DataFrame.
 """
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from pathlib import Path
 

@@ -72,7 +72,7 @@ SPEECH_VERB = (
 # verb then a comma, colon or an opening quote: the attribution is complete there; or a full stop
 # (“…”陆振宇说。): the attribution closes the sentence and opens no clause
 SPEECH_ATTRIB = re.compile(rf"{SPEECH_VERB}\s*(?=[，,：:“。]|$)")
-VERB_START = re.compile(rf"^(?:表示|介绍|说|指出|强调|认为|告诉记者)[，,：:]")
+VERB_START = re.compile(r"^(?:表示|介绍|说|指出|强调|认为|告诉记者)[，,：:]")
 BACK_REFERENCE_RE = re.compile(BACK_REFERENCE + "$")
 # adverbials between a name and its verb: 曲艳阳受访时说, 马明强在收看…后感慨
 ADVERBIAL_TAIL = re.compile(

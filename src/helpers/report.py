@@ -8,7 +8,6 @@ is more than one article, the corpus notebook compares them into ``<out>/corpus/
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import sys
 import time

@@ -8,7 +8,6 @@ section, the quote it belongs to and whether it counts as a content word).
 from __future__ import annotations
 
 import logging
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
