@@ -420,7 +420,7 @@ class _Finder:
                 sentence_like = bool(re.search(r"[。！？!?…]$", content)) or s.close >= len(text) or ("，" in content and len(content) >= 15)
                 # …推动冷链物流落地，“一头连着田间地头，…大有可为。” a whole sentence quoted after a comma
                 ends_sentence = bool(re.search(r"[。！？!?…]$", content)) or (
-                    "，" in content and text[s.close + 1:s.close + 2] in ("。", "！", "？", ""))  # “客人喝了…，…带回去”。
+                    ("，" in content or len(content) >= 10) and text[s.close + 1:s.close + 2] in ("。", "！", "？", ""))  # “客人喝了…，…带回去”。
                 follows_clause = bool(before) and before[-1] in "，," and len(content) >= 8 and ends_sentence
                 if not ((starts_sentence and sentence_like) or follows_clause):
                     continue
