@@ -122,9 +122,4 @@ def parse_structure(text: str) -> Structure:
             p.kind = "lead"
         if p.kind in ("body", "lead"):
             first_body_seen = True
-    # a heading must head something: two headings in a row means the first was a short body line
-    seen = []
-    for name in names:
-        if name not in seen:
-            seen.append(name)
-    return Structure(paragraphs=paras, headline=headline, subtitle=subtitle, byline_names=seen)
+    return Structure(paragraphs=paras, headline=headline, subtitle=subtitle, byline_names=list(dict.fromkeys(names)))
