@@ -51,21 +51,23 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def national_divisions() -> dict[str, list[tuple[str, str, str]]]:
-    """County-level units of China from cpca's adcodes.csv: name → [(adcode, city, province)]."""
+def _adcodes() -> tuple[tuple[str, str], ...]:
+    """(adcode, name) for every unit in cpca's adcodes.csv; empty if cpca is missing."""
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
-        return {}
+        return ()
     path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
     if not path.exists():
-        return {}
-    names: dict[str, str] = {}
-    rows = []
+        return ()
     with open(path, encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            code = row["adcode"]
-            names[code] = row["name"]
-            rows.append((code, row["name"]))
+        return tuple((row["adcode"], row["name"]) for row in csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
+def national_divisions() -> dict[str, list[tuple[str, str, str]]]:
+    """County-level units of China from cpca's adcodes.csv: name → [(adcode, city, province)]."""
+    rows = _adcodes()
+    names = dict(rows)
     out: dict[str, list] = {}
     for code, name in rows:
         if code[4:6] != "00" and code[6:] == "000000":  # county level
@@ -163,13 +165,7 @@ HIGHER_UNIT = re.compile(r"^(?:省|市|州|盟|自治区|国家|中央|全国|�
 @lru_cache(maxsize=1)
 def _prefecture_names() -> frozenset:
     """Names of provinces and prefecture-level units (adcodes ending in eight zeros)."""
-    spec = importlib.util.find_spec("cpca")
-    names = set()
-    if spec and spec.submodule_search_locations:
-        path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-        with open(path, encoding="utf-8") as fh:
-            names = {row["name"] for row in csv.DictReader(fh) if row["adcode"][4:] == "0" * 8}
-    return frozenset(names - {"市辖区", "县"})
+    return frozenset({name for code, name in _adcodes() if code[4:] == "0" * 8} - {"市辖区", "县"})
 
 
 @lru_cache(maxsize=1)
