@@ -96,6 +96,5 @@ REPORT_LEAD_NOQUOTE = re.compile(
 )
 # a person at the head of a citation: 习近平总书记在…讲话中指出 is his quote, not a document's
 PERSON_CITES = re.compile(rf"^([{CJK}]{{2,3}})(总书记|国家主席|主席|总理|委员长)")
-PRONOUN = re.compile(r"^(?:他|她)$")
 SENTENCE_END = re.compile(r"[。！？!?]")
 CLAUSE_BOUNDARY = "。！？!?；;，,：:“”\n"

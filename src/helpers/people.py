@@ -31,7 +31,6 @@ NOT_NAME_CHARS = set(
     "的了在是和与及等将对把被从向也都就而并或其之这那个们我你他她它说示诉记者称要已还又更很最各每该此本"
     "第号次些种类项条件例如即便所以因但却于以给让使由自到过着得地省市区县镇乡村局部委党员"
 )
-PRONOUNS = {"他", "她"}
 ADVERB_START = re.compile(r"^(?:在|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")
 
 
@@ -75,10 +74,6 @@ def looks_like_name(name: str) -> bool:
 
 def title_score(title: str) -> int:
     """3: ends with an office (局长, 书记, 村民 …); 2: with a unit (局, 街道 …); 1: empty; 0: neither."""
-    return _title_score(title)
-
-
-def _title_score(title: str) -> int:
     title = title.rstrip("、，, ")
     if not title:
         return 1
@@ -116,7 +111,7 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
         if looks_like_name(name) or name in known:
             return title.strip(), name
     for name in sorted(known, key=len, reverse=True):
-        if seg.endswith(name) and (_title_score(seg[: -len(name)]) or not seg[: -len(name)]):
+        if seg.endswith(name) and (title_score(seg[: -len(name)]) or not seg[: -len(name)]):
             return seg[: -len(name)].rstrip("、，, "), name
     m = HIGH_TITLE.search(seg)
     if m and looks_like_name(seg[: m.start()]):
@@ -128,7 +123,7 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
         name, title = seg[-length:], seg[:-length]
         if not looks_like_name(name):
             continue
-        score = _title_score(title)
+        score = title_score(title)
         if score == 0 or (score == 1 and strict):
             continue
         if score == 1 and length == 2 and name[0] not in surnames()[0]:
@@ -148,13 +143,13 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
     clause = re.split(r"[，。；：！？,;:“”]", text, maxsplit=1)[0][:80]
     for name in sorted(known, key=len, reverse=True):
         i = clause.find(name)
-        if i >= 0 and (i == 0 or _title_score(clause[:i]) >= 2):
+        if i >= 0 and (i == 0 or title_score(clause[:i]) >= 2):
             return clause[:i].rstrip("、，, "), name, i + len(name)
     best = None
     for m in re.finditer(ROLE_SUFFIX.pattern.rstrip("$") + r"|" + UNIT_SUFFIX.pattern.rstrip("$"), clause):
         e = m.end()
         title = clause[:e]
-        if _title_score(title) < 2:
+        if title_score(title) < 2:
             continue
         if clause[e + 1:e + 3] in KINSHIP or clause[e + 1:e + 2] in KINSHIP:
             continue  # 居民王阿姨, 市民刘先生: no name given
@@ -165,15 +160,15 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
             rest = clause[e + length:]
             if length == 3 and ADVERB_START.match(clause[e + 2:]) and looks_like_name(name[:2]):
                 continue  # 马明强调 → 马明 + 强调
-            office = _title_score(title) == 3  # after an office (局长, 队员, 村民) any words may follow the name
+            office = title_score(title) == 3  # after an office (局长, 队员, 村民) any words may follow the name
             if rest and not office and not ADVERB_START.match(rest) and not re.match(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|家)", rest):
                 continue
             title = LEAD_WORDS.sub("", title).rstrip("、，, ")
             joined = re.search(r"和|与|及", title)
             left = split_person(title[: joined.start()], known, strict=True) if joined else None
-            if left and _title_score(left[0]) == 3:
+            if left and title_score(left[0]) == 3:
                 title = title[joined.end():]  # 镇长宋广志和村党支部书记马春燕: her office only
-            if "的" in title and _title_score(title.rsplit("的", 1)[1]) >= 2:
+            if "的" in title and title_score(title.rsplit("的", 1)[1]) >= 2:
                 title = title.rsplit("的", 1)[1]  # 家住西一社区7幢的居民 → 居民
             best = (title, name, e + length)
             break

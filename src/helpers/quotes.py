@@ -15,7 +15,8 @@ import pandas as pd
 from helpers import patterns as P
 from helpers.districts import about_qingdao, article_district, county_mentions, find_place
 from helpers.people import (
-    ROLE_SUFFIX, Person, PersonRegistry, find_person_at_start, looks_like_name, split_person, strip_segment,
+    LEAD_WORDS, ROLE_SUFFIX, Person, PersonRegistry, find_person_at_start, looks_like_name, split_person,
+    strip_segment, title_score,
 )
 from helpers.structure import Structure
 
@@ -148,8 +149,6 @@ class _Finder:
 
     def people_joined(self, seg: str, para_speaker) -> list[Person]:
         """Two people who say the same thing: 镇长宋广志和村党支部书记马春燕都表示."""
-        from helpers.people import title_score
-
         core = strip_segment(seg)
         for i in [m.start() for m in re.finditer("和|与|及", core)]:
             left, right = split_person(core[:i], self.registry.known(), strict=True), split_person(core[i + 1:], self.registry.known(), strict=True)
@@ -168,8 +167,6 @@ class _Finder:
     def introduction(self, name: str) -> str:
         """The office written before a name's first appearance (村民张建华家种了… → 村民), when a
         later bare mention (张建华笑着说) is what attributes the quote."""
-        from helpers.people import LEAD_WORDS, title_score
-
         i = self.article.text.find(name)
         if i <= 0:
             return ""
