@@ -319,11 +319,13 @@ class _Finder:
             return
         # a quote followed straight by an office+name: “…”即墨国际陆港党委书记马明强在…
         mentions: list[tuple[int, Person]] = [(i, p) for i, p in self.scan_mentions(masked) if i >= offset]
+        named_after: dict[int, tuple[Person, int]] = {}  # quote close → (person, end of the mention)
         for s in spans:
             if s.kind != "report" and s.close < len(text):
                 after = find_person_at_start(text[s.close + 1:], self.registry.known())
                 if after and not REPORTER_TITLE.fullmatch(after[0] or "-"):
-                    mentions.append((s.close + 1, self.register(after[0], after[1])))
+                    named_after[s.close] = (self.register(after[0], after[1]), s.close + 1 + after[2])
+                    mentions.append((s.close + 1, named_after[s.close][0]))
 
         def latest(pos):
             found = [(a.start, a.person) for a in attribs if a.start < pos] + [(i, p) for i, p in mentions if i < pos]
@@ -422,12 +424,11 @@ class _Finder:
                 if not ((starts_sentence and sentence_like) or follows_clause):
                     continue
                 s.kind = "speech"
-                after = find_person_at_start(text[s.close + 1:], self.registry.known()) if s.close < len(text) else None
-                if after:
-                    s.person = self.register(after[0], after[1])
+                if s.close in named_after:
+                    s.person, end = named_after[s.close]
                     if s.person.name not in [a.person.name for a in attribs]:
-                        attribs.append(_Attrib(s.close + 1, s.close + 1 + after[2], s.close + 1 + after[2], s.person, False))
-                        attribs[-1].to_quote = True  # the mention itself opens no indirect clause
+                        # the mention itself opens no indirect clause
+                        attribs.append(_Attrib(s.close + 1, end, end, s.person, True))
                 else:
                     s.person = latest(s.open) or (attribs[0].person if attribs and s.open == 0 else self.last)
 
