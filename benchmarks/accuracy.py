@@ -35,6 +35,7 @@ written and committed before the study was ever run on those articles (tests/hel
 """
 import argparse
 import importlib
+import inspect
 import json
 import re
 import sys
@@ -190,7 +191,9 @@ def optional_table(module, function, columns, analysis):
             raise
         return None
     fn = getattr(mod, function, None)
-    if not callable(fn):
+    try:
+        inspect.signature(fn).bind(analysis)
+    except (TypeError, ValueError):  # not a function, or one that does not take the analysis alone
         return None
     table = fn(analysis)
     if not all(c in getattr(table, "columns", ()) for c in columns):
@@ -199,7 +202,7 @@ def optional_table(module, function, columns, analysis):
 
 
 def score_set(folder, detail=False):
-    """Scores every article of `folder` listed in its expected.json: ({metric: Tally}, seconds)."""
+    """Scores every article of `folder` listed in its expected.json: (articles, {metric: Tally}, seconds)."""
     from helpers.pipeline import analyze
 
     gold = json.loads((folder / "expected.json").read_text(encoding="utf-8"))

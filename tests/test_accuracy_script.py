@@ -77,3 +77,7 @@ def test_every_gold_entry_names_a_file_and_its_speakers(folder):
         names = {s["name"] for s in entry["speakers"]}
         for item in entry.get("formulations", []) + entry.get("targets", []):
             assert item["speaker"] in names | {""}, (name, item)
+
+
+def test_an_absent_module_gives_no_table():
+    assert accuracy.optional_table("no_such_module", "formulations", ["formulation", "speaker"], object()) is None
