@@ -390,7 +390,7 @@ def county_mentions(text: str) -> list[tuple[int, str]]:
     黄岛区, 长垣县 → 长垣市); generic names (城区, 新区) and ordinary words (和县) are skipped.
 
     >>> county_mentions("青岛西海岸新区和婺源县")
-    [(2, '黄岛区'), (8, '婺源县')]
+    [(0, '黄岛区'), (8, '婺源县')]
     """
     found = []
     for a, _b, name in _county_table().scan_all(text):
