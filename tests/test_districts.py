@@ -181,6 +181,16 @@ def test_local_media_source_lines(text):
     assert places(text).place("镇长").district == "婺源县"
 
 
+def test_source_line_dropped_by_cleaning_is_read_from_the_raw_file():
+    from helpers.read import clean_text
+
+    raw = "江湾镇：游客如织\n来源：婺源县融媒体中心 发布时间：2024-05-01 浏览次数：120\n镇党委书记李明说，游客多了。"
+    text = clean_text(raw)[0]
+    assert "融媒体中心" not in text  # the premise: cleaning drops the line
+    assert places(text).place("镇党委书记").district == ""
+    assert where(ArticlePlaces.from_text(text, raw=raw).place("镇党委书记")) == ("婺源县", "article")
+
+
 def test_headline_naming_a_prefecture_decides_no_county():
     text = "雁峰区、石鼓区负责人到场。雁峰区表示……"
     assert D.article_district(text) == "雁峰区"  # two of three mentions: dominant
@@ -189,7 +199,8 @@ def test_headline_naming_a_prefecture_decides_no_county():
 
 def test_dateline_naming_a_province_decides_no_county():
     lead = "新华社重庆4月18日电 走进重庆市渝中区解放碑街道，老街巷绿意盎然。"
-    assert D.article_district(lead + "\n九龙坡区……", lead=lead) == ""
+    assert D.article_district(lead + "\n九龙坡区……", lead=lead) == ""  # the lead's one county is a scene
+    assert D.article_district(lead + "\n渝中区……渝中区……", lead=lead) == "渝中区"  # dominant
     assert D.article_district("婺源县……", lead="婺源讯 江湾镇游客如织。") == "婺源县"
 
 

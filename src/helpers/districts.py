@@ -674,8 +674,8 @@ DATELINE = re.compile(rf"^[（(【]?(?:新华社|本报|本台|人民网|中新�
 
 
 def dateline_county(lead: str) -> tuple[str, bool]:
-    """(county the lead's dateline names, whether it decides): 婺源讯 → 婺源县; 新华社重庆4月18日电
-    names a province, so the article is about no single county."""
+    """(county the lead's dateline names, whether it names a place at all): 婺源讯 → ('婺源县',
+    True); 新华社重庆4月18日电 → ('', True): filed from a province, not about one county."""
     m = DATELINE.match(lead.strip())
     if not m:
         return "", False
@@ -697,10 +697,10 @@ def dominant_county(text: str) -> str:
     return top if n / total >= 0.6 and n >= 2 else ""
 
 
-def article_district(text: str, headline: str = "", lead: str = "") -> str:
+def article_district(text: str, headline: str = "", lead: str = "", raw: str = "") -> str:
     """The county-level unit an article is about: the one its headline names (none when the
-    headline names a prefecture or province); else its lead's dateline (婺源讯; none for
-    新华社重庆…电); else the one its lead names alone; else its local
+    headline names a prefecture or province); else its lead's dateline (婺源讯); else the one its
+    lead names alone, unless the dateline names a province or city (新华社重庆…电); else its local
     media's source line or dateline (今日婺源, 婺源融媒讯); else the county whose congress it
     reports; else the one that clearly dominates its mentions.
 
@@ -713,12 +713,14 @@ def article_district(text: str, headline: str = "", lead: str = "") -> str:
             return county
     if lead:
         county, decided = dateline_county(lead)
-        if decided:
-            return county
-        county = _single([d for _a, d in county_mentions(lead)])
         if county:
             return county
-    return source_line_county(text) or congress_county(text) or dominant_county(text)
+        if not decided:  # a lead filed from a province or a city (新华社重庆…电) may open on any county
+            county = _single([d for _a, d in county_mentions(lead)])
+            if county:
+                return county
+    source = source_line_county(text) or (source_line_county("\n".join(l for l in raw.splitlines() if len(l) <= 80)) if raw else "")
+    return source or congress_county(text) or dominant_county(text)
 
 
 def about_qingdao(text: str) -> bool:
@@ -779,9 +781,11 @@ class ArticlePlaces:
     about_city: str = ""
 
     @classmethod
-    def from_text(cls, text: str, headline: str = "", lead: str = "") -> "ArticlePlaces":
-        """Built once per article from its cleaned text, headline (and subtitle) and lead."""
-        about = article_district(text, headline, lead)
+    def from_text(cls, text: str, headline: str = "", lead: str = "", raw: str = "") -> "ArticlePlaces":
+        """Built once per article from its cleaned text, headline (and subtitle) and lead; ``raw``
+        (the file as read, optional) still has the source line a web copy's cleaning drops
+        (来源：婺源县融媒体中心 发布时间：…)."""
+        about = article_district(text, headline, lead, raw)
         support = Support.of(f"{headline}\n{text}")
         return cls(text, about, support, _city_of(about, named=support.prefectures) if about else "")
 

@@ -102,7 +102,7 @@ class _Finder:
         self.registry = PersonRegistry(structure.byline_names)
         # places: built once per article (headline, subtitle and lead give the county it is about)
         lead = next((p.text for p in structure.paragraphs if p.kind == "lead"), "")
-        self.places = ArticlePlaces.from_text(article.text, f"{structure.headline} {structure.subtitle}".strip(), lead)
+        self.places = ArticlePlaces.from_text(article.text, f"{structure.headline} {structure.subtitle}".strip(), lead, article.raw)
         self.local_from = self.here = 0  # the nearby text (previous and current paragraph)
         self.para_start = 0  # places: where the current paragraph starts
         self.rows: list[dict] = []
