@@ -23,16 +23,13 @@ import csv
 import importlib.util
 import re
 import zipfile
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from helpers import patterns as P
-from helpers.paths import DATA_DIR, GAZETTEER_FILE
-
-EDITORIAL_FILE = DATA_DIR / "gazetteer_editorial.tsv"
+from helpers.paths import GAZETTEER_EDITORIAL_FILE, GAZETTEER_FILE
 
 # county-level names too generic to find by themselves inside longer words
 GENERIC_COUNTIES = {"城区", "郊区", "矿区", "新区", "市辖区", "东区", "西区", "南区", "北区", "中区", "市中区", "城中区", "城东区", "城西区", "城北区"}
@@ -202,7 +199,7 @@ def editorial() -> dict[str, tuple[str, str, str]]:
     ``gazetteer_editorial.tsv`` (kind: district, alias, street, town, zone). A zone whose
     district is empty (两江新区) is a place with a city but no single county."""
     table: dict[str, tuple[str, str, str]] = {}
-    for path, default_city in ((GAZETTEER_FILE, "青岛市"), (EDITORIAL_FILE, "")):
+    for path, default_city in ((GAZETTEER_FILE, "青岛市"), (GAZETTEER_EDITORIAL_FILE, "")):
         if not path.exists():
             continue
         with open(path, encoding="utf-8") as fh:
@@ -531,6 +528,17 @@ def _local_title(title: str) -> bool:
     return bool(UNIT_TAIL.search(title) or THIS_COUNTY.match(title))
 
 
+# 长垣市委 when only 长垣县 is known: a county turned city (or a city turned district)
+RENAMED_UNIT = re.compile(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|副|[市区]长|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))")
+ZONE_WORD = re.compile(ZONE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _editorial_towns() -> tuple[tuple[str, str, str], ...]:
+    """(name, district, city) of the streets and towns the editorial files add."""
+    return tuple((n, d, c) for n, (d, c, k) in editorial().items() if k in ("street", "town"))
+
+
 def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
     """The place a speaker's title names: (Place with source 'title' or an empty one, whether the
     title names a place above the county — a province's, prefecture's or national office — so
@@ -565,7 +573,7 @@ def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
             return first, False
         zone = first
     # a county-level city's zone named by its short name: 昆山经济技术开发区 → 昆山市
-    m = _zone_pattern().search(core)
+    m = _zone_pattern().search(core) if ZONE_WORD.search(core) else None
     if m:
         name = _short_counties()[m.group(1)]
         city = _city_of(name)
@@ -579,8 +587,8 @@ def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
             place = g.unit_place(unit, "title", name)
             if place.district or place.city:
                 return place, not place.district
-    for name, (district, city, kind) in editorial().items():  # streets the national list lacks
-        if kind in ("street", "town") and name in core and (city in support.prefectures or district in support.counties):
+    for name, district, city in _editorial_towns():  # streets the national list lacks
+        if name in core and (city in support.prefectures or district in support.counties):
             return Place(district, city, "title", name), False
     for a, _b, name, units in village_mentions(core, support) if VILLAGE_END.search(core) else ():
         unit = resolve_units(units, support, core[:a])
@@ -589,7 +597,7 @@ def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
     if zone is not None:
         return Place("", zone.city, "", zone.matched), True
     # a county that became a city or a district under a name the lists do not have
-    for m in re.finditer(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|副|[市区]长|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))", core):
+    for m in RENAMED_UNIT.finditer(core):
         if m.group(0) in _higher_table():
             continue  # 长沙市 is the prefecture, though 长沙县 exists
         if f"{m.group(1)}县" in g.counties or (m.group(2) == "区" and f"{m.group(1)}市" in g.counties):
