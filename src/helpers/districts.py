@@ -1,207 +1,617 @@
-"""Which district an official speaks for.
+"""Which district (county-level unit) a speaker speaks for, and the evidence for it.
 
-Two sources, both data a user can read:
-- ``data/gazetteer_qingdao.tsv``: Qingdao's ten districts and county-level cities with their
-  aliases, streets, towns and zones (so 即墨国际陆港 or 金家岭街道 still gives a district);
-- China's administrative divisions as shipped by the ``cpca`` package (``adcodes.csv``), for
-  the generic rule: an official of 海淀区, 余杭区 or 安吉县 gets that county-level unit.
-A title naming only a town, street or village gets the county the article is about, when the
-article is clearly about one.
+Sources, all data a user can read:
+- the national gazetteer shipped by jionlp (``jionlp/dictionary/china_location.zip``,
+  Apache-2.0): province → prefecture → county → town or street → village, read as a data file
+  (jionlp is never imported), with ``china_location_change.txt`` for renamed units (长垣县 →
+  长垣市, 即墨市 → 即墨区);
+- two editorial files, ``data/gazetteer_qingdao.tsv`` and ``data/gazetteer_editorial.tsv``:
+  aliases and zones the national list does not give (西海岸新区 = 黄岛区, 即墨国际陆港 → 即墨区,
+  两江新区 → 重庆市 with no single county).
+
+Evidence, in order (``Place.source``): ``title`` — a place in the speaker's title or unit;
+``context`` — a place tied to the speaker in the same sentence or paragraph (某某街道代表团,
+来自某某镇, a county named just before a town title); ``article`` — the county the article is
+about, given only to people at or below the county whose title names no place.
+
+``ArticlePlaces.from_text(text, headline, lead)`` is built once per article; its
+``.place(title, sentence, paragraph, nearby)`` returns a :class:`Place`.
 """
 from __future__ import annotations
 
 import csv
 import importlib.util
 import re
+import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from helpers import patterns as P
-from helpers.paths import GAZETTEER_FILE
+from helpers.paths import GAZETTEER_EDITORIAL_FILE, GAZETTEER_FILE
 
 # county-level names too generic to find by themselves inside longer words
 GENERIC_COUNTIES = {"城区", "郊区", "矿区", "新区", "市辖区", "东区", "西区", "南区", "北区", "中区", "市中区", "城中区", "城东区", "城西区", "城北区"}
 # two-character county names that are also ordinary words inside text (城乡和县域)
 AMBIGUOUS_SHORT = {"和县", "大县", "中县", "新区", "城区", "郊区", "矿区"}
+# the top level of a few regions whose county-level units the study does not index (no adcode
+# in jionlp for Taiwan's; Hong Kong's and Macao's districts are not counties)
+NOT_INDEXED = ("71", "81", "82")
 UNIT_TAIL = re.compile(rf"[{P.CJK}]{{1,8}}?(?:街道|镇|乡|村|社区)")
 GENERIC_COUNTY = re.compile(rf"([{P.CJK}]{{2,6}}?(?:新区|自治县|自治旗|区|县|旗))(?=委|政府|人民政府|人大|政协|纪委|党|[{P.CJK}]{{0,12}}(?:委|局|部|办|中心|街道|镇|乡|区|园|所|站|院|校))")
-
-
-@dataclass(frozen=True)
-class Place:
-    district: str  # canonical county-level name ('' if none)
-    city: str  # prefecture-level city when known ('' if none)
-    matched: str  # the words in the title that gave it
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, tuple[str, str]]:
-    """Qingdao gazetteer: every name (district, alias, street, town, zone) → (district, kind)."""
-    table: dict[str, tuple[str, str]] = {}
-    with open(GAZETTEER_FILE, encoding="utf-8") as fh:
-        rows = [line for line in fh if line.strip() and not line.startswith("#")]
-    for row in csv.DictReader(rows, delimiter="\t"):
-        name = (row.get("name") or "").strip()
-        district = (row.get("district") or "").strip()
-        if name and district:
-            table[name] = (district, (row.get("kind") or "").strip())
-    return table
-
-
-@lru_cache(maxsize=1)
-def _adcodes() -> tuple[tuple[str, str], ...]:
-    """(adcode, name) for every unit in cpca's adcodes.csv; empty if cpca is missing."""
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        return ()
-    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-    if not path.exists():
-        return ()
-    with open(path, encoding="utf-8") as fh:
-        return tuple((row["adcode"], row["name"]) for row in csv.DictReader(fh))
-
-
-@lru_cache(maxsize=1)
-def national_divisions() -> dict[str, list[tuple[str, str, str]]]:
-    """County-level units of China from cpca's adcodes.csv: name → [(adcode, city, province)]."""
-    rows = _adcodes()
-    names = dict(rows)
-    out: dict[str, list] = {}
-    for code, name in rows:
-        if code[4:6] != "00" and code[6:] == "000000":  # county level
-            city = names.get(code[:4] + "0" * 8, "")
-            province = names.get(code[:2] + "0" * 10, "")
-            if city in ("市辖区", "县"):
-                city = province
-            out.setdefault(name, []).append((code, city, province))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _county_pattern() -> re.Pattern:
-    names = sorted((n for n in national_divisions() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names))) if names else re.compile(r"(?!x)x")
-
-
-@lru_cache(maxsize=1)
-def _qingdao_pattern() -> re.Pattern:
-    names = sorted(gazetteer(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
-
-
-def find_place(title: str, context_district: str = "", qingdao: bool = True, nearby_district: str = "") -> Place:
-    """The county-level unit a title names (Qingdao gazetteer first, then all of China).
-
-    ``context_district`` is used when the title names only a street, town or village, or a
-    local role with no place (村民), and no province or prefecture (街道党工委书记 in an article
-    about one county). ``qingdao`` says whether the article is about Qingdao: only then do the
-    gazetteer's streets, towns and zones count."""
-    if not title:
-        return Place("", "", "")
-    candidates = []  # (start, end, Place)
-    for m in _qingdao_pattern().finditer(title):
-        district, kind = gazetteer()[m.group(0)]
-        if not qingdao and kind not in ("district", "alias"):
-            continue  # 南村镇 is in 平度市 and in 番禺区: a street or town is Qingdao's only in a Qingdao article
-        candidates.append((m.start(), m.end(), Place(district, "青岛市", m.group(0))))
-    divisions = national_divisions()
-    for m in _county_pattern().finditer(title):
-        name = m.group(0)
-        entries = divisions[name]
-        before = title[: m.start()]
-        after_city = any(e[1] and (before.endswith(e[1]) or before.endswith(e[1].rstrip("市"))) for e in entries)
-        # a generic name (市中区, 城区) counts only after its city; a two-character one (和县)
-        # only there or at the start of the title
-        if name in GENERIC_COUNTIES and not after_city:
-            continue
-        if len(name) == 2 and before and not after_city:
-            continue
-        city = next((e[1] for e in entries if e[1] and e[1] in before), entries[0][1] if len(entries) == 1 else "")
-        candidates.append((m.start(), m.end(), Place(name, city, name)))
-    # a match inside a longer one of the other source loses (深圳市南山区: 南山区, not 市南)
-    kept = [
-        c for c in candidates
-        if not any(o is not c and o[0] <= c[1] - 1 and c[0] <= o[1] - 1 and (o[1] - o[0]) > (c[1] - c[0]) for o in candidates)
-    ]
-    if kept:
-        return min(kept, key=lambda c: (c[0], -(c[1] - c[0])))[2]
-    # a county-level city's zone named by its short name: 昆山经济技术开发区 → 昆山市
-    for m in _zone_pattern().finditer(title):
-        name = _short_counties()[m.group(1)]
-        city = divisions[name][0][1]
-        before = title[: m.start()]
-        if not before or (city and before.endswith((city, city.rstrip("市")))):  # at the start, or after its city
-            return Place(name, city, m.group(0))
-    # a county that became a city or a district since the list was made (长垣县 → 长垣市)
-    for m in re.finditer(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|副|[市区]长|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))", title):
-        if m.group(0) in _prefecture_names():
-            continue  # 长沙市 is the prefecture, though 长沙县 exists
-        if f"{m.group(1)}县" in divisions or (m.group(2) == "区" and f"{m.group(1)}市" in divisions):
-            return Place(m.group(0), "", m.group(0))
-    m = GENERIC_COUNTY.search(title)
-    if m and not m.group(1).endswith(("社区", "园区", "景区", "校区", "片区", "城区", "街区", "开发区", "功能区", "示范区")):
-        name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
-        if len(name) >= 2 + (name.endswith("新区")):
-            return Place(name, "", name)
-    if names_higher_place(title) or HIGHER_UNIT.match(title) or PREFECTURE_WORD.search(title):
-        return Place("", "", "")
-    # no place named: a street, town, village or 区商务局 gets the county the article is about, or
-    # the one named just before; a company, a school or a resident only the county the article is about
-    local_unit = UNIT_TAIL.search(title) or THIS_COUNTY.match(title)
-    context = context_district or (nearby_district if local_unit else "")
-    return Place(context, "", "") if context else Place("", "", "")
-
-
 # 区商务局局长, 县委书记 without the place: "this district's"
-THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|[{P.CJK}]{{0,10}}?(?:局|办|部|中心|委员会))")
+THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|长|[{P.CJK}]{{0,10}}?(?:局|办|部|中心|委员会))")
 # 黔东南州茶产业发展中心: an autonomous prefecture's office
 PREFECTURE_WORD = re.compile(rf"[{P.CJK}]{{2,5}}州(?![市区县])")
 # 省发展改革委, 市民政局, 国家发展改革委: a province's, a prefecture's or the nation's office
 HIGHER_UNIT = re.compile(r"^(?:省|市|州|盟|自治区|国家|中央|全国|国务院|中共中央|部|总书记|国家主席|主席|总理|副总理|委员长)")
-
-
-@lru_cache(maxsize=1)
-def _prefecture_names() -> frozenset:
-    """Names of provinces and prefecture-level units (adcodes ending in eight zeros)."""
-    return frozenset({name for code, name in _adcodes() if code[4:] == "0" * 8} - {"市辖区", "县"})
-
-
-@lru_cache(maxsize=1)
-def _higher_places() -> re.Pattern:
-    """Provinces and prefecture-level cities (from cpca), and national bodies."""
-    names = set(_prefecture_names())  # full names only: 玉林市 is a city, 玉林街道 a street
-    words = sorted(names | {"全国", "中央", "国家", "国务院", "中共中央"}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
-
-
-@lru_cache(maxsize=1)
-def _short_prefecture() -> re.Pattern:
-    """Prefecture names without 市 (衡阳, 齐齐哈尔), as headlines write them."""
-    names = {re.sub(r"(?:市|地区|盟)$", "", n) for n in _prefecture_names() if n.endswith(("市", "地区", "盟"))}
-    names = {n for n in names if len(n) >= 2} | {"青岛"}
-    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
-
-
-def names_higher_place(title: str) -> bool:
-    """Does the title name a province, a prefecture-level city or a national body?"""
-    return bool(_higher_places().search(title))
-
-
+# 全国人大代表 / 全国政协委员 written before a local office: the office decides
+DEPUTY = re.compile(r"^(?:全国|省|市)?(?:人大代表|政协委员)[、，,]?")
+# scholars speak for their institution, not for the county an article is about
+SCHOLAR = re.compile(r"大学|学院|研究院|研究所|研究员|研究中心|教授|学者|专家|智库")
+COMPANY = re.compile(r"公司|集团|企业|厂|合作社")
 ZONE_WORDS = r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|综合保税区|综保区|保税区|工业园区|产业园区)"
+# a place tied to a speaker in the same sentence: 来自某某镇, 某某街道代表团, 所在的某某村
+CONTEXT_BEFORE = re.compile(r"(?:来自|所在的?|家住|住在|扎根|驻)")
+CONTEXT_AFTER = re.compile(r"代表团")
+# the local media's own lines: 今日婺源, 婺源融媒讯, 来源：婺源县融媒体中心, 婺源讯（记者…）
+SOURCE_LINE = re.compile(
+    rf"今日([{P.CJK}]{{2,6}})"
+    rf"|([{P.CJK}]{{2,8}}?)(?:融媒体?中心|融媒讯|融媒|新闻中心|广播电视台|电视台|发布|新闻网)"
+    rf"|来源[:：]\s*([{P.CJK}]{{2,10}})"
+    rf"|^(?:本报|本台)?([{P.CJK}]{{2,6}}?)讯"
+)
+CONGRESS = re.compile(
+    r"(?:第[一二三四五六七八九十百\d]+届)?(?:人民代表大会|人大|政协|党代会|两会|全会|常委会|代表大会)"
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a speaker speaks for: ``district`` (county-level, canonical; '' if none),
+    ``city`` (prefecture when known), ``source`` (title | context | article | '')."""
+
+    district: str
+    city: str
+    source: str = ""
+    matched: str = ""  # the words that gave it
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A county-level unit (or a zone with its own adcode) of the national gazetteer."""
+
+    name: str  # 婺源县; '' for the towns a prefecture governs directly (东莞市's)
+    code: str
+    short: str
+    prefecture: str  # '' when the province governs it directly (济源市)
+    province: str
+    zone: bool = False  # a development zone with its own adcode (青岛高新技术产业开发区)
+
+
+@dataclass
+class Gazetteer:
+    """The national gazetteer, indexed for lookups (built once by :func:`national`)."""
+
+    provinces: dict = field(default_factory=dict)  # name → short
+    prefectures: dict = field(default_factory=dict)  # name → (short, province)
+    units: list = field(default_factory=list)  # Unit, by index
+    counties: dict = field(default_factory=dict)  # name (current, old, alias) → [unit index]
+    towns: dict = field(default_factory=dict)  # town/street name → (unit index, ...)
+    village_spans: list = field(default_factory=list)  # unit index → (start, end) in the raw text
+    renamed: dict = field(default_factory=dict)  # 长垣县 → 长垣市
+
+    def unit_place(self, i: int, source: str = "", matched: str = "") -> Place:
+        u = self.units[i]
+        district = _canonical(u.name) if u.name else ""
+        return Place(district, u.prefecture, source if district else "", matched)
+
+
+def _jionlp_dictionary() -> Path | None:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
+
+
+@lru_cache(maxsize=1)
+def _raw_locations() -> str:
+    """jionlp's china_location.txt, decoded, one unit a line between newlines (depth by leading
+    tabs: province, prefecture, county, town or street, village)."""
+    folder = _jionlp_dictionary()
+    if folder is None or not (folder / "china_location.zip").exists():
+        return ""
+    with zipfile.ZipFile(folder / "china_location.zip") as z:
+        return "\n" + z.read("china_location.txt").decode("utf-8").replace("\r", "") + "\n"
+
+
+LINE = re.compile(r"\n(\t{0,3})([^\t\n]+)(?:\t(\d+)\t([^\t\n]*))?(?=\n)")
+
+
+@lru_cache(maxsize=1)
+def national() -> Gazetteer:
+    """The national gazetteer from jionlp's data (empty if jionlp is not installed).
+
+    >>> g = national(); g.units[g.counties["婺源县"][0]].prefecture
+    '上饶市'
+    """
+    raw = _raw_locations()
+    g = Gazetteer()
+    province = prefecture = ""
+    county = -1
+    skip = False
+    for m in LINE.finditer(raw):
+        depth, name, code, short = len(m.group(1)), m.group(2).strip(), m.group(3) or "", (m.group(4) or "").strip()
+        if depth == 0:
+            province, skip = name, code[:2] in NOT_INDEXED or not code
+            g.provinces[name] = short
+        elif skip:
+            continue
+        elif depth == 1:
+            prefecture = "" if "直辖" in name else name
+            if prefecture and prefecture != province:
+                g.prefectures[prefecture] = (short, province)
+        elif depth == 2:
+            if county >= 0:
+                g.village_spans[county] = (g.village_spans[county][0], m.start())
+            county = len(g.units)
+            direct = "直辖" in name  # 东莞市's towns: the prefecture governs them directly
+            zone = code[4:5] == "7"
+            g.units.append(Unit("" if direct else name, code, short, prefecture, province, zone))
+            g.village_spans.append((m.end(), m.end()))
+            if not direct:
+                g.counties.setdefault(name, []).append(county)
+        elif depth == 3 and county >= 0:
+            g.towns.setdefault(name, []).append(county)
+    if county >= 0:
+        g.village_spans[county] = (g.village_spans[county][0], len(raw))
+    g.towns = {t: tuple(dict.fromkeys(c)) for t, c in g.towns.items()}
+    for old, new in _renamed_units(g):
+        if old not in g.counties:  # 桥东区 was renamed in 邢台市 but is still 张家口市's
+            g.renamed[old] = new
+            g.counties[old] = list(g.counties[new])
+    return g
+
+
+def _renamed_units(g: Gazetteer) -> list[tuple[str, str]]:
+    """(old name, current name) from jionlp's china_location_change.txt, for county-level units
+    whose current name is in the gazetteer (长垣县 → 长垣市)."""
+    folder = _jionlp_dictionary()
+    path = folder / "china_location_change.txt" if folder else None
+    if path is None or not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "=>" not in line:
+            continue
+        before, after = line.split("=>", 1)
+        old, new = before.split("\t"), after.split("\t")
+        if len(old) >= 7 and len(new) >= 3 and old[6] != new[2] and new[2] in g.counties:
+            if old[6] not in GENERIC_COUNTIES:
+                out.append((old[6], new[2]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def editorial() -> dict[str, tuple[str, str, str]]:
+    """Editorial names: name → (district, city, kind) from ``gazetteer_qingdao.tsv`` and
+    ``gazetteer_editorial.tsv`` (kind: district, alias, street, town, zone). A zone whose
+    district is empty (两江新区) is a place with a city but no single county."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for path, default_city in ((GAZETTEER_FILE, "青岛市"), (GAZETTEER_EDITORIAL_FILE, "")):
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8") as fh:
+            rows = [line for line in fh if line.strip() and not line.startswith("#")]
+        for row in csv.DictReader(rows, delimiter="\t"):
+            name = (row.get("name") or "").strip()
+            if name:
+                table[name] = ((row.get("district") or "").strip(), (row.get("city") or default_city).strip(), (row.get("kind") or "").strip())
+    return table
+
+
+def _zone_district(name: str) -> str:
+    """The district an adcode zone belongs to, when the editorial files say (青岛高新技术产业开发区
+    → 城阳区); else '' (a prefecture's zone spans no single county)."""
+    entry = editorial().get(name)
+    return entry[0] if entry else ""
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """Names worth adding to the tokenizer's global dictionary: provinces, prefectures,
+    county-level units (current and former names) and the editorial aliases and zones.
+    name → (district, kind); district is '' for a province, a prefecture or a multi-county zone.
+
+    >>> gazetteer()["西海岸新区"]
+    ('黄岛区', 'alias')
+    """
+    g = national()
+    table: dict[str, tuple[str, str]] = {}
+    for name in g.provinces:
+        table[name] = ("", "province")
+    for name in g.prefectures:
+        table[name] = ("", "prefecture")
+    for name, idx in g.counties.items():
+        if name in GENERIC_COUNTIES or name in AMBIGUOUS_SHORT:
+            continue
+        u = g.units[idx[0]]
+        table[name] = ((_zone_district(name) if u.zone else g.renamed.get(name, name)), "zone" if u.zone else "district")
+    for name, (district, _city, kind) in editorial().items():
+        if kind in ("street", "town"):
+            continue  # towns and streets reach the tokenizer per article (place_words)
+        table[name] = (district, kind)
+    return table
+
+
+class _Names:
+    """A set of names with an index by their first two characters, for fast scanning."""
+
+    def __init__(self, table):
+        self.table = table
+        prefix: dict[str, set] = {}
+        for name in table:
+            if len(name) >= 2:
+                prefix.setdefault(name[:2], set()).add(len(name))
+        self.prefix = {k: tuple(sorted(v, reverse=True)) for k, v in prefix.items()}
+
+    def __contains__(self, name) -> bool:
+        return name in self.table
+
+    def __getitem__(self, name):
+        return self.table[name]
+
+    def scan_all(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
+        """The longest name at each position; a name overlapping a longer one is dropped
+        (深圳市南山区: 南山区, not 市南)."""
+        found = []
+        for i in range(len(text) - 1):
+            for length in self.prefix.get(text[i:i + 2], ()):
+                if length >= min_len and text[i:i + length] in self.table:
+                    found.append((i, i + length, text[i:i + length]))
+                    break
+        return [f for f in found if not any(o[0] < f[1] and f[0] < o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
+
+    def scan(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping occurrences of the names in ``text``."""
+        out, i, n = [], 0, len(text)
+        while i < n - 1:
+            for length in self.prefix.get(text[i:i + 2], ()):
+                if length >= min_len and text[i:i + length] in self.table:
+                    out.append((i, i + length, text[i:i + length]))
+                    i += length
+                    break
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def _county_table() -> _Names:
+    """Names that give a county-level unit (or a zone): national, former and editorial names →
+    kind (national, alias, zone)."""
+    table = {name: "national" for name in national().counties}
+    for name, (_d, _c, kind) in editorial().items():
+        if kind in ("district", "alias", "zone"):
+            table[name] = kind
+    return _Names(table)
+
+
+@lru_cache(maxsize=1)
+def _higher_table() -> _Names:
+    """Provinces and prefectures (full names) and national bodies → level."""
+    g = national()
+    table = {n: "province" for n in g.provinces}
+    table.update({n: "prefecture" for n in g.prefectures})
+    table.update({n: "nation" for n in ("全国", "中央", "国家", "国务院", "中共中央")})
+    return _Names(table)
+
+
+@lru_cache(maxsize=1)
+def _short_higher() -> _Names:
+    """Short names of provinces and prefectures (河南, 衡阳, 黔东南) → full name."""
+    g = national()
+    out = {}
+    for name, (short, _prov) in g.prefectures.items():
+        base = re.sub(r"(?:市|地区|盟)$", "", name) if not short else short
+        for s in {short, base}:
+            if s and len(s) >= 2 and s != name:
+                out.setdefault(s, name)
+    for name, short in g.provinces.items():
+        if short and len(short) >= 2:
+            out.setdefault(short, name)
+    return _Names(out)
 
 
 @lru_cache(maxsize=1)
 def _short_counties() -> dict[str, str]:
-    """Short names of county-level units (昆山 → 昆山市) that are unique and not a prefecture's."""
-    short: dict[str, list] = {}
-    for name in national_divisions():
-        base = re.sub(r"(?:市|县|区|旗)$", "", name)
+    """Short names of county-level units (婺源 → 婺源县, 昆山 → 昆山市) that are unique and are
+    not a prefecture's or a province's short name."""
+    g = national()
+    short: dict[str, set] = {}
+    for name, idx in g.counties.items():
+        if g.units[idx[0]].zone or name in g.renamed:
+            continue
+        base = re.sub(r"(?:自治县|自治旗|市|县|区|旗)$", "", name)
         if len(base) >= 2 and base != name:
-            short.setdefault(base, []).append(name)
-    prefectures = {re.sub(r"(?:市|地区|盟|自治州)$", "", n) for n in _prefecture_names()}
-    return {b: names[0] for b, names in short.items() if len(names) == 1 and b not in prefectures}
+            short.setdefault(base, set()).add(name)
+    higher = set(_short_higher().table) | {re.sub(r"(?:市|地区|盟|自治州)$", "", n) for n in g.prefectures}
+    return {b: next(iter(names)) for b, names in short.items() if len(names) == 1 and b not in higher}
+
+
+TOWN_NAME = re.compile(r".{2,}(?:镇|乡|街道|苏木|办事处)$")
+
+
+@lru_cache(maxsize=1)
+def _towns() -> _Names:
+    """Town, township and street names of the national gazetteer (names such as 开发区, 农场 or
+    城区 at that level are not looked for in text)."""
+    return _Names({t: units for t, units in national().towns.items() if TOWN_NAME.match(t)})
+
+
+def _canonical(name: str) -> str:
+    """The canonical district for a county-table name (alias → district, old → current name)."""
+    entry = editorial().get(name)
+    if entry and entry[2] in ("district", "alias", "zone"):
+        return entry[0]
+    g = national()
+    if name in g.renamed:
+        return g.renamed[name]
+    idx = g.counties.get(name)
+    if idx and g.units[idx[0]].zone:
+        return _zone_district(name)
+    return name
+
+
+def _city_of(name: str, before: str = "", named: frozenset = frozenset()) -> str:
+    """The prefecture of a county-level name: the one written before it, or named in the article,
+    or the only one."""
+    entry = editorial().get(name)
+    if entry and entry[2] in ("district", "alias", "zone"):
+        return entry[1]
+    g = national()
+    prefs = [g.units[i].prefecture or g.units[i].province for i in g.counties.get(name, [])]
+    prefs = list(dict.fromkeys(prefs))
+    for p in prefs:
+        if before and (p in before or p.rstrip("市") in before):
+            return p
+    for p in prefs:
+        if p in named:
+            return p
+    return prefs[0] if len(prefs) == 1 else ""
+
+
+def county_mentions(text: str) -> list[tuple[int, str]]:
+    """Every county-level unit the text names, with its position, canonical names (西海岸新区 →
+    黄岛区, 长垣县 → 长垣市); generic names (城区, 新区) and ordinary words (和县) are skipped.
+
+    >>> county_mentions("青岛西海岸新区和婺源县")
+    [(0, '黄岛区'), (8, '婺源县')]
+    """
+    found = []
+    for a, _b, name in _county_table().scan_all(text):
+        if name in GENERIC_COUNTIES or name in AMBIGUOUS_SHORT:
+            continue
+        district = _canonical(name)
+        if district:
+            found.append((a, district))
+    return found
+
+
+def _higher_mentions(text: str) -> list[tuple[int, str]]:
+    """Provinces and prefectures the text names, by full name."""
+    return [(a, n) for a, _b, n in _higher_table().scan(text) if _higher_table()[n] != "nation"]
+
+
+def names_higher_place(title: str) -> bool:
+    """Does the title name a province, a prefecture-level city or a national body (full names:
+    玉林市 is a city, 玉林街道 a street)?"""
+    return bool(_higher_table().scan(title))
+
+
+@dataclass(frozen=True)
+class Support:
+    """The places an article names, to resolve a town found in several counties."""
+
+    counties: frozenset = frozenset()
+    prefectures: frozenset = frozenset()
+    provinces: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, text: str) -> "Support":
+        g = national()
+        counties = {d for _a, d in county_mentions(text)}
+        highers = {n for _a, n in _higher_mentions(text)}
+        highers |= {_short_higher()[s] for _a, _b, s in _short_higher().scan(text)}
+        for d in list(counties):  # a county named also names its prefecture and province
+            for i in g.counties.get(d, [])[:1]:
+                highers |= {g.units[i].prefecture, g.units[i].province}
+        return cls(frozenset(counties), frozenset(h for h in highers if h in g.prefectures), frozenset(h for h in highers if h in g.provinces))
+
+    def level(self, unit: Unit, name: str) -> int:
+        """3: its county is named; 2: its prefecture; 1: its province; 0: none."""
+        if name and name in self.counties:
+            return 3
+        if unit.prefecture and unit.prefecture in self.prefectures:
+            return 2
+        return 1 if unit.province in self.provinces else 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.counties or self.prefectures)
+
+
+def resolve_units(units: tuple, support: Support, before: str = "") -> int | None:
+    """One unit index among ``units`` (the counties a town or village name is found in): the
+    only one whose county, prefecture or province the title (``before``) or the article names
+    most closely; a name found in one county only when the article names no other place; else
+    None.
+
+    >>> g = national(); i = resolve_units(g.towns["南村镇"], Support.of("广州市番禺区"))
+    >>> g.units[i].name
+    '番禺区'
+    """
+    g = national()
+    if not units:
+        return None
+    local = Support.of(before) if before else Support()
+    for sup in (local, support):
+        if sup.empty and not sup.provinces:
+            continue
+        levels = [sup.level(g.units[i], _canonical(g.units[i].name) if g.units[i].name else "") for i in units]
+        best = max(levels)
+        if best and levels.count(best) == 1:
+            return units[levels.index(best)]
+        if best:
+            return None  # named places leave several: ambiguous
+    if len(units) == 1 and (support.empty or support.level(g.units[units[0]], g.units[units[0]].name)):
+        return units[0]
+    return None
+
+
+def _villages_in(unit: int, name: str) -> bool:
+    """Is ``name`` a village or community of the county ``unit`` (searched in jionlp's raw text)?"""
+    start, end = national().village_spans[unit]
+    return _raw_locations().find(f"\n\t\t\t\t{name}\n", start, end + 1) >= 0
+
+
+def village_units(name: str, support: Support) -> tuple:
+    """The counties, among those the article names (or whose prefecture it names), that have a
+    village or community called ``name``; villages are too many and too alike to look up
+    nationally."""
+    g = national()
+    candidates = [i for n in support.counties for i in g.counties.get(n, [])]
+    if not candidates:
+        candidates = [i for i, u in enumerate(g.units) if u.prefecture in support.prefectures]
+    return tuple(i for i in dict.fromkeys(candidates) if _villages_in(i, name))
+
+
+VILLAGE_END = re.compile(r"村|社区|居委会")
+
+
+def village_mentions(text: str, support: Support) -> list[tuple[int, int, str, tuple]]:
+    """Villages and communities named in ``text`` that exist in the counties the article names:
+    (start, end, name, unit indexes), the longest name (three characters or more) ending at each
+    村/社区; towns are not villages (白道口镇前张村 → 前张村)."""
+    found = []
+    for m in VILLAGE_END.finditer(text):
+        for length in range(7, 2 - len(m.group(0)) + 1, -1):
+            a = m.end() - length
+            name = text[a:m.end()] if a >= 0 else ""
+            if len(name) < 3 or not re.fullmatch(f"[{P.CJK}]+", name) or re.search("镇|乡|街道|县|区|市", name[:-1]):
+                continue
+            units = village_units(name, support)
+            if units:
+                found.append((a, m.end(), name, units))
+                break
+    return found
+
+
+def place_words(text: str) -> list[str]:
+    """Town, street and village names of the national gazetteer that occur in ``text``, in order
+    of first occurrence (for the tokenizer to add per article). Villages count only in counties
+    the text names, towns anywhere.
+
+    >>> place_words("婺源县江湾镇汪口村")
+    ['江湾镇', '汪口村']
+    """
+    g = national()
+    found = [w for _a, _b, w in _towns().scan(text, 3)]
+    found += [n for n, (_d, _c, k) in editorial().items() if k in ("street", "town") and n in text]
+    if VILLAGE_END.search(text):
+        found += [name for _a, _b, name, _u in village_mentions(text, Support.of(text))]
+    return list(dict.fromkeys(found))
+
+
+def _local_title(title: str) -> bool:
+    return bool(UNIT_TAIL.search(title) or THIS_COUNTY.match(title))
+
+
+# 长垣市委 when only 长垣县 is known: a county turned city (or a city turned district)
+RENAMED_UNIT = re.compile(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|副|[市区]长|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))")
+ZONE_WORD = re.compile(ZONE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _editorial_towns() -> tuple[tuple[str, str, str], ...]:
+    """(name, district, city) of the streets and towns the editorial files add."""
+    return tuple((n, d, c) for n, (d, c, k) in editorial().items() if k in ("street", "town"))
+
+
+def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
+    """The place a speaker's title names: (Place with source 'title' or an empty one, whether the
+    title names a place above the county — a province's, prefecture's or national office — so
+    that no other evidence applies).
+
+    >>> title_place("湄潭县兴隆镇党委书记")[0].district
+    '湄潭县'
+    """
+    if not title:
+        return Place("", ""), False
+    g = national()
+    core = DEPUTY.sub("", title)
+    candidates = []  # (start, end, Place)
+    for a, b, name in _county_table().scan_all(core):
+        before = core[:a]
+        kind = _county_table()[name]
+        city = _city_of(name, before, support.prefectures)
+        if kind == "national":
+            after_city = bool(city) and (before.endswith(city) or before.endswith(city.rstrip("市")))
+            # a generic name (市中区, 城区) counts only after its city; a two-character one (和县)
+            # only there or at the start of the title
+            if name in GENERIC_COUNTIES and not after_city:
+                continue
+            if len(name) == 2 and before and not after_city:
+                continue
+        district = _canonical(name)
+        candidates.append((a, b, Place(district, city, "title" if district else "", name)))
+    zone = None  # a zone spanning several counties (两江新区): a place, but no district
+    if candidates:
+        first = min(candidates, key=lambda c: (c[0], -(c[1] - c[0])))[2]
+        if first.district:
+            return first, False
+        zone = first
+    # a county-level city's zone named by its short name: 昆山经济技术开发区 → 昆山市
+    m = _zone_pattern().search(core) if ZONE_WORD.search(core) else None
+    if m:
+        name = _short_counties()[m.group(1)]
+        city = _city_of(name)
+        before = core[: m.start()]
+        if not before or (city and before.endswith((city, city.rstrip("市")))):
+            return Place(name, city, "title", m.group(0)), False
+    # a town, street or village that resolves to one county
+    for a, _b, name in _towns().scan(core, 3):
+        unit = resolve_units(g.towns[name], support, core[:a])
+        if unit is not None:
+            place = g.unit_place(unit, "title", name)
+            if place.district or place.city:
+                return place, not place.district
+    for name, district, city in _editorial_towns():  # streets the national list lacks
+        if name in core and (city in support.prefectures or district in support.counties):
+            return Place(district, city, "title", name), False
+    for a, _b, name, units in village_mentions(core, support) if VILLAGE_END.search(core) else ():
+        unit = resolve_units(units, support, core[:a])
+        if unit is not None and g.units[unit].name:
+            return g.unit_place(unit, "title", name), False
+    if zone is not None:
+        return Place("", zone.city, "", zone.matched), True
+    # a county that became a city or a district under a name the lists do not have
+    for m in RENAMED_UNIT.finditer(core):
+        if m.group(0) in _higher_table():
+            continue  # 长沙市 is the prefecture, though 长沙县 exists
+        if f"{m.group(1)}县" in g.counties or (m.group(2) == "区" and f"{m.group(1)}市" in g.counties):
+            return Place(m.group(0), "", "title", m.group(0)), False
+    m = GENERIC_COUNTY.search(core)
+    if m and not m.group(1).endswith(("社区", "园区", "景区", "校区", "片区", "城区", "街区", "开发区", "功能区", "示范区")):
+        name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
+        if len(name) >= 2 + (name.endswith("新区")):
+            return Place(name, "", "title", name), False
+    higher = _higher_mentions(core)
+    if higher or names_higher_place(core) or HIGHER_UNIT.match(core) or PREFECTURE_WORD.search(core):
+        city = next((n for _a, n in higher if n in g.prefectures), "")
+        return Place("", city), True
+    return Place("", ""), False
 
 
 @lru_cache(maxsize=1)
@@ -210,44 +620,235 @@ def _zone_pattern() -> re.Pattern:
     return re.compile(f"({'|'.join(map(re.escape, names))}){ZONE_WORDS}")
 
 
-def county_mentions(text: str) -> list[tuple[int, str]]:
-    """Every county-level unit the text names, with its position (Qingdao names canonical)."""
+def _county_in(words: str, shorts: bool = True) -> str:
+    """The county-level unit ``words`` names, by full name or (``shorts``) by a unique short name
+    at its start (婺源县融媒体中心, 婺源 → 婺源县)."""
+    named = county_mentions(words)
+    if named:
+        return named[0][1]
+    if shorts:
+        for length in range(min(len(words), 6), 1, -1):
+            if words[:length] in _short_counties():
+                return _short_counties()[words[:length]]
+    return ""
+
+
+def _single(names: list[str]) -> str:
+    return names[0] if len(set(names)) == 1 else ""
+
+
+def source_line_county(text: str) -> str:
+    """The county of the local media that published the article: 今日婺源, 婺源融媒讯,
+    来源：婺源县融媒体中心, 婺源讯（记者…）.
+
+    >>> source_line_county("来源：婺源县融媒体中心")
+    '婺源县'
+    """
     found = []
-    for m in _qingdao_pattern().finditer(text):
-        district, kind = gazetteer()[m.group(0)]
-        if kind in ("district", "alias"):
-            found.append((m.start(), district))
-    for m in _county_pattern().finditer(text):
-        if m.group(0) not in GENERIC_COUNTIES and m.group(0) not in AMBIGUOUS_SHORT:
-            found.append((m.start(), m.group(0)))
-    return sorted(found)
+    for line in text.split("\n"):
+        for m in SOURCE_LINE.finditer(line.strip()):
+            words = next(g for g in m.groups() if g)
+            county = _county_in(words)
+            if county:
+                found.append(county)
+    return _single(found)
 
 
-def article_district(text: str, headline: str = "") -> str:
-    """The county-level unit an article is about: the one its headline names; none when the
-    headline names only a prefecture or province (《问政衡阳》, 青岛各区市 …); else the one that
-    clearly dominates its mentions."""
-    if headline:
-        named = [d for _, d in county_mentions(headline)]
-        if len(set(named)) == 1:
-            return named[0]
-        if named or names_higher_place(headline) or _short_prefecture().search(headline):
-            return ""
-    counts: Counter = Counter()
-    for m in _qingdao_pattern().finditer(text):
-        district, kind = gazetteer()[m.group(0)]
-        if kind in ("district", "alias"):
-            counts[district] += 1
-    for m in _county_pattern().finditer(text):
-        if m.group(0) not in GENERIC_COUNTIES and m.group(0) not in AMBIGUOUS_SHORT:
-            counts[m.group(0)] += 1
+def congress_county(text: str) -> str:
+    """The county whose people's congress, CPPCC or meeting the article reports (婺源县第十七届
+    人民代表大会), when only one is named so."""
+    found = []
+    for a, b, name in _county_table().scan_all(text):
+        if CONGRESS.match(text, b) and name not in GENERIC_COUNTIES:
+            found.append(_canonical(name))
+    return _single([f for f in found if f])
+
+
+def headline_county(headline: str) -> tuple[str, bool]:
+    """(county the headline names, whether the headline decides): one county named → it; a
+    prefecture or province named (《问政衡阳》, 青岛各区市) or several counties → '' and decided."""
+    named = [d for _a, d in county_mentions(headline)]
+    if len(set(named)) == 1:
+        return named[0], True
+    if named or names_higher_place(headline) or _short_higher().scan(headline):
+        return "", True
+    m = re.match(rf"^([{P.CJK}]{{2,5}})[：:]", headline)  # 婺源：…
+    if m and m.group(1) in _short_counties():
+        return _short_counties()[m.group(1)], True
+    return "", False
+
+
+DATELINE = re.compile(rf"^[（(【]?(?:新华社|本报|本台|人民网|中新网|央视网|新华网|[{P.CJK}]{{2,6}}(?:日报|晚报|新闻网|融媒))?(?:记者)?([{P.CJK}]{{2,8}}?)(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
+
+
+def dateline_county(lead: str) -> tuple[str, bool]:
+    """(county the lead's dateline names, whether it names a place at all): 婺源讯 → ('婺源县',
+    True); 新华社重庆4月18日电 → ('', True): filed from a province, not about one county."""
+    m = DATELINE.match(lead.strip())
+    if not m:
+        return "", False
+    words = m.group(1)
+    county = _county_in(words)
+    if county:
+        return county, True
+    if _higher_table().scan(words) or _short_higher().scan(words):
+        return "", True
+    return "", False
+
+
+def dominant_county(text: str) -> str:
+    """The county-level unit that clearly dominates the text's mentions (≥ 60% and ≥ 2)."""
+    counts = Counter(d for _a, d in county_mentions(text) if d)
     if not counts:
         return ""
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
     return top if n / total >= 0.6 and n >= 2 else ""
 
 
+def article_district(text: str, headline: str = "", lead: str = "", raw: str = "") -> str:
+    """The county-level unit an article is about: the one its headline names (none when the
+    headline names a prefecture or province); else its lead's dateline (婺源讯); else the one its
+    lead names alone, unless the dateline names a province or city (新华社重庆…电); else its local
+    media's source line or dateline (今日婺源, 婺源融媒讯); else the county whose congress it
+    reports; else the one that clearly dominates its mentions.
+
+    >>> article_district("……", headline="婺源：江湾镇打造乡村旅游新名片")
+    '婺源县'
+    """
+    if headline:
+        county, decided = headline_county(headline)
+        if decided:
+            return county
+    if lead:
+        county, decided = dateline_county(lead)
+        if county:
+            return county
+        if not decided:  # a lead filed from a province or a city (新华社重庆…电) may open on any county
+            county = _single([d for _a, d in county_mentions(lead)])
+            if county:
+                return county
+    source = source_line_county(text) or (source_line_county("\n".join(l for l in raw.splitlines() if len(l) <= 80)) if raw else "")
+    return source or congress_county(text) or dominant_county(text)
+
+
 def about_qingdao(text: str) -> bool:
     """Does the article name Qingdao or one of its districts?"""
-    names = [n for n, (_d, kind) in gazetteer().items() if kind in ("district", "alias") and len(n) >= 3]
+    g = national()
+    names = [n for n, (_d, city, kind) in editorial().items() if city == "青岛市" and kind == "alias" and len(n) >= 3]
+    names += [u.name for u in g.units if u.prefecture == "青岛市" and u.name and not u.zone]
     return "青岛" in text or any(n in text for n in names)
+
+
+def _sentence_of(paragraph: str, title: str) -> str:
+    """The sentence of ``paragraph`` that contains ``title`` (the whole paragraph if none)."""
+    if not paragraph or not title:
+        return ""
+    i = paragraph.find(title)
+    if i < 0:
+        return ""
+    a = max(paragraph.rfind(x, 0, i) for x in "。！？；\n") + 1
+    ends = [j for j in (paragraph.find(x, i + len(title)) for x in "。！？；\n") if j >= 0]
+    return paragraph[a:min(ends) + 1 if ends else len(paragraph)]
+
+
+def _place_in(words: str, support: Support) -> Place:
+    """A county, or a town or street resolving to one county, named in ``words``."""
+    g = national()
+    named = county_mentions(words)
+    if named:
+        return Place(named[0][1], _city_of(named[0][1], words, support.prefectures), "context")
+    for _a, _b, name in _towns().scan(words, 3):
+        unit = resolve_units(g.towns[name], support)
+        if unit is not None and g.units[unit].name:
+            return g.unit_place(unit, "context", name)
+    return Place("", "")
+
+
+def context_place(sentence: str, support: Support) -> Place:
+    """A place tied to the speaker in ``sentence``: 来自某某镇, 所在的某某村, 某某街道代表团."""
+    for m in CONTEXT_AFTER.finditer(sentence):
+        a = max(sentence.rfind(x, 0, m.start()) for x in "，,。；：:、（(“ \n") + 1
+        place = _place_in(sentence[a:m.start()], support)
+        if place.district:
+            return place
+    for m in CONTEXT_BEFORE.finditer(sentence):
+        end = min([j for j in (sentence.find(x, m.end()) for x in "，,。；：:、的") if j >= 0] or [len(sentence)])
+        place = _place_in(sentence[m.end():end], support)
+        if place.district:
+            return place
+    return Place("", "")
+
+
+@dataclass
+class ArticlePlaces:
+    """The place evidence of one article: the places it names and the county it is about."""
+
+    text: str
+    about: str  # the county-level unit the article is about ('' if none)
+    support: Support
+    about_city: str = ""
+
+    @classmethod
+    def from_text(cls, text: str, headline: str = "", lead: str = "", raw: str = "") -> "ArticlePlaces":
+        """Built once per article from its cleaned text, headline (and subtitle) and lead; ``raw``
+        (the file as read, optional) still has the source line a web copy's cleaning drops
+        (来源：婺源县融媒体中心 发布时间：…)."""
+        about = article_district(text, headline, lead, raw)
+        support = Support.of(f"{headline}\n{text}")
+        return cls(text, about, support, _city_of(about, named=support.prefectures) if about else "")
+
+    def place(self, title: str, sentence: str = "", paragraph: str = "", nearby: str = "") -> Place:
+        """The speaker's place, with its evidence: the title's place; else one tied to the speaker
+        in ``sentence`` or ``paragraph`` (or, for a street, town or 区商务局 title, the last county
+        named in ``nearby`` — the text just before); else the article's county for people at or
+        below the county, never for higher offices, scholars, or companies placed elsewhere.
+
+        >>> ArticlePlaces.from_text("今日婺源讯 …").place("县委书记").source
+        'article'
+        """
+        found, higher = title_place(title, self.support)
+        if found.district or higher:
+            return found
+        sentence = sentence or _sentence_of(paragraph, title)
+        for words in (sentence, paragraph):
+            place = context_place(words, self.support) if words else Place("", "")
+            if place.district:
+                return place
+        if nearby and _local_title(title):
+            named = county_mentions(nearby)
+            if named:
+                return Place(named[-1][1], _city_of(named[-1][1], named=self.support.prefectures), "context")
+        if self.about and self._local_person(title):
+            return Place(self.about, self.about_city, "article")
+        return Place("", "")
+
+    def _local_person(self, title: str) -> bool:
+        """At or below the county, with no place of its own: not a scholar, not a company whose
+        name places it in another province or prefecture."""
+        if SCHOLAR.search(title):
+            return False
+        if COMPANY.search(title):
+            g = national()
+            i = (g.counties.get(self.about) or [None])[0]
+            home = {g.units[i].prefecture, g.units[i].province} if i is not None else set()
+            named = {_short_higher()[s] for _a, _b, s in _short_higher().scan(title)}
+            if named - home:
+                return False
+        return True
+
+
+def find_place(title: str, context_district: str = "", qingdao: bool = True, nearby_district: str = "") -> Place:
+    """The county-level unit a title names (kept for old callers; see :class:`ArticlePlaces`).
+
+    ``context_district`` is the article's county, given to a local title that names no place;
+    ``nearby_district`` the county named just before, for a street, town or village title.
+    ``qingdao`` is accepted for compatibility: towns now resolve by the places named."""
+    support = Support.of(context_district) if context_district else Support()
+    found, higher = title_place(title, support)
+    if found.district or higher:
+        return found
+    if nearby_district and _local_title(title):
+        return Place(nearby_district, "", "context")
+    if context_district and not SCHOLAR.search(title):
+        return Place(context_district, "", "article")
+    return Place("", "")

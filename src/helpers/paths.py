@@ -11,6 +11,7 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 LEXICON_FILE = DATA_DIR / "lexicon.txt"
 THEMES_FILE = DATA_DIR / "themes.txt"
 GAZETTEER_FILE = DATA_DIR / "gazetteer_qingdao.tsv"
+GAZETTEER_EDITORIAL_FILE = DATA_DIR / "gazetteer_editorial.tsv"  # zones and aliases outside Qingdao
 STOPWORDS_FILES = (DATA_DIR / "stopwords-zh.txt", DATA_DIR / "stopwords-domain.txt")
 SURNAMES_FILE = DATA_DIR / "surnames.txt"
 

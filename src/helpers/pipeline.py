@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.districts import place_words  # places: towns and streets per article
 from helpers.quotes import extract_quotes, quoted_phrases
 from helpers.read import Article, read_article
 from helpers.structure import Structure, parse_structure
@@ -57,7 +58,7 @@ def analyze(path, themes: dict | None = None) -> Analysis:
     structure = parse_structure(article.text)
     quotes = extract_quotes(article, structure)
     names = article_names(quotes)
-    seg = segmenter(names, quoted_phrases(article.text))
+    seg = segmenter(names, quoted_phrases(article.text), place_words(article.text))  # places: towns per article
     tokens = tokenize_article(article, quotes, structure, seg)
     themes = themes or read_themes()
     scores = score_quotes(quotes, tokens, themes)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers import patterns as P
-from helpers.districts import about_qingdao, article_district, county_mentions, find_place
+from helpers.districts import ArticlePlaces  # places: the article's place evidence
 from helpers.people import (
     LEAD_WORDS, ROLE_SUFFIX, Person, PersonRegistry, find_person_at_start, looks_like_name, split_person,
     strip_segment, title_score,
@@ -22,7 +22,7 @@ from helpers.structure import Structure
 
 COLUMNS = [
     "article", "quote_id", "section", "section_title", "paragraph", "kind", "speaker", "title",
-    "district", "city", "cited_by", "text", "start", "end",
+    "district", "district_source", "city", "cited_by", "text", "start", "end",  # places: district_source
 ]
 MASK = "\u25a1"
 MIN_PIECE_CJK = 4  # an indirect piece needs this many Chinese characters
@@ -100,22 +100,20 @@ class _Finder:
         self.article = article
         self.structure = structure
         self.registry = PersonRegistry(structure.byline_names)
-        self.article_district = article_district(article.text, f"{structure.headline} {structure.subtitle}".strip())
-        self.qingdao = about_qingdao(article.text)
-        self.mentions = county_mentions(article.text)
+        # places: built once per article (headline, subtitle and lead give the county it is about)
+        lead = next((p.text for p in structure.paragraphs if p.kind == "lead"), "")
+        self.places = ArticlePlaces.from_text(article.text, f"{structure.headline} {structure.subtitle}".strip(), lead, article.raw)
         self.local_from = self.here = 0  # the nearby text (previous and current paragraph)
+        self.para_start = 0  # places: where the current paragraph starts
         self.rows: list[dict] = []
         self.pending: list[dict] = []  # rows of the previous paragraph with no speaker yet
         self.last: Person | None = None
 
-    @property
-    def nearby_district(self) -> str:
-        """The last county named in this or the previous paragraph (for 镇/街道 titles)."""
-        near = [d for pos, d in self.mentions if self.local_from <= pos < self.here]
-        return near[-1] if near else ""
-
     def place(self, title: str):
-        return find_place(title, self.article_district, self.qingdao, self.nearby_district)
+        # places: the current paragraph is the speaker's context; this and the previous one the
+        # nearby text whose last county a street or town title takes
+        text = self.article.text
+        return self.places.place(title, paragraph=text[self.para_start:self.here], nearby=text[self.local_from:self.here])
 
     # -- people ----------------------------------------------------------------------------
     def person(self, seg: str, para_speaker: Person | None, strict=False) -> Person | None:
@@ -145,7 +143,9 @@ class _Finder:
         if not title:
             title = self.introduction(name)
         place = self.place(title)
-        return self.registry.add(Person(name=name, title=title, district=place.district, city=place.city))
+        person = Person(name=name, title=title, district=place.district, city=place.city)
+        person.district_source = place.source  # places: the evidence for the district
+        return self.registry.add(person)
 
     def people_joined(self, seg: str, para_speaker) -> list[Person]:
         """Two people who say the same thing: 镇长宋广志和村党支部书记马春燕都表示."""
@@ -161,7 +161,8 @@ class _Finder:
         """Give the quotes of the previous paragraph that had no speaker to ``person``."""
         for row in self.pending:
             if not row["speaker"] and row["kind"] == "direct":
-                row.update(speaker=person.name, title=person.title, district=person.district, city=person.city)
+                row.update(speaker=person.name, title=person.title, district=person.district, city=person.city,
+                           district_source=getattr(person, "district_source", ""))  # places
         self.pending = []
 
     def introduction(self, name: str) -> str:
@@ -193,6 +194,7 @@ class _Finder:
             "speaker": person.name if person and kind != "report" else "",
             "title": person.title if person and kind != "report" else "",
             "district": person.district if person and kind != "report" else "",
+            "district_source": getattr(person, "district_source", "") if person and kind != "report" else "",  # places
             "city": person.city if person and kind != "report" else "",
             "cited_by": cited_by.name if cited_by else "",
             "text": text[a:b], "start": para.start + a, "end": para.start + b,
@@ -206,6 +208,7 @@ class _Finder:
         for para in self.structure.paragraphs:
             kind, text = para.kind, para.text
             self.local_from, self.here = previous_start, para.end
+            self.para_start = para.start  # places
             self.pending = [r for r in self.rows[previous_rows:] if r["kind"] == "direct" and not r["speaker"]]
             previous_rows = len(self.rows)
             if kind in ("lead", "body", "question"):
@@ -367,6 +370,8 @@ class _Finder:
                     if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
                         who.title = title
                         place = self.place(title)
+                        if place.district:  # places: keep the evidence with the district
+                            who.district_source = place.source
                         who.district, who.city = place.district or who.district, place.city or who.city
                     b = b0
             end = m.end()

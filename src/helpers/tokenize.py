@@ -87,6 +87,7 @@ def _base() -> tuple[jieba.Tokenizer, dict]:
     tok.initialize()
     tags = dict(_dictionary_tags())
     words = dict(read_lexicon())
+    places = set(gazetteer()) - set(words)  # places: thousands of place names must not shift other splits
     for name in gazetteer():
         words.setdefault(name, "ns")
     for terms in read_themes().values():
@@ -94,7 +95,10 @@ def _base() -> tuple[jieba.Tokenizer, dict]:
             if len(term) > 1:
                 words.setdefault(term, tags.get(term, "nz"))
     for word in sorted(words, key=lambda w: (len(w), w)):
+        total = tok.total
         _set_word(tok, word, winning_freq(tok, word), tags, words[word])
+        if word in places:
+            tok.total = total  # places: the name wins its own splits; jieba's total stays the same
     return tok, tags
 
 
@@ -138,16 +142,17 @@ def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
     return len(pieces) > 1 and any(len(p) == 1 for p in pieces)
 
 
-def segmenter(names=(), phrases=()) -> Segmenter:
+def segmenter(names=(), phrases=(), places=()) -> Segmenter:
     """A fresh tokenizer: the shared dictionary (copied, so nothing leaks between articles)
-    plus this article's speaker names (tag ``nr``) and quoted set phrases (tag ``nz``)."""
+    plus this article's speaker names (tag ``nr``), quoted set phrases (tag ``nz``) and the
+    towns, streets and villages it names (tag ``ns``, from ``districts.place_words``)."""
     base, base_tags = _base()
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total = dict(base.FREQ), base.total
     tok.initialized = True
     tags = dict(base_tags)
     added = {}
-    for word, tag in [(n, "nr") for n in names] + [(p, "nz") for p in phrases]:
+    for word, tag in [(n, "nr") for n in names] + [(p, "nz") for p in phrases] + [(p, "ns") for p in places]:  # places: ns
         if len(word) < 2 or word in added:
             continue
         if tag == "nz" and not _breaks_into_characters(tok, word):
@@ -171,6 +176,7 @@ def is_content(word: str, pos: str = "") -> bool:
 def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None, seg: Segmenter | None = None) -> pd.DataFrame:
     """The tokens table of one article (columns: article, token_id, word, pos, start, end,
     paragraph, part, section, quote_id, content)."""
+    from helpers.districts import place_words  # places: towns and streets per article
     from helpers.quotes import extract_quotes, quoted_phrases
     from helpers.structure import parse_structure
 
@@ -179,7 +185,7 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
         quotes = extract_quotes(article, structure)
     if seg is None:
         names = article_names(quotes)
-        seg = segmenter(names, quoted_phrases(article.text))
+        seg = segmenter(names, quoted_phrases(article.text), place_words(article.text))  # places
     rows = []
     q_start = quotes["start"].to_numpy() if len(quotes) else []
     q_end = quotes["end"].to_numpy() if len(quotes) else []
