@@ -147,3 +147,18 @@ INTRO_CUT = "了访见到"  # 专访了安溪县委副书记、县长黄文明: 
 MENTION_SPLIT = re.compile(r"([，。；！？“”,;])")
 # two-character adverbs that may follow a two-character name: 镇长江河正在… is 江河, not 江河正
 ADVERB_PAIR = re.compile(r"^(?:正在|已经|曾经|仍在|还在|也在|都在|正带|正忙|正和|正与)")
+# short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases (up to 8)
+QUOTED_PHRASE = re.compile(rf"[“‘「『]([{CJK}0-9A-Za-z]{{2,8}})[”’」』]")
+ENDS_SENTENCE = re.compile(r"[。！？!?…]$")
+# --- structure (more) -----------------------------------------------------------------------
+# （本报记者 王凯）, 【新华社记者 …】 inside a paragraph: the names are reporters
+INLINE_BYLINE = re.compile(r"[（(【\[](?:本报|新华社|央视网|人民网)?[^）)】\]]{0,12}?(?:记者|通讯员|实习生)[^）)】\]]{1,60}[）)】\]]")
+NAME_TOKEN = re.compile(rf"[{CJK}·]{{2,4}}")
+BRACKETED = re.compile(r"[（(【\[].*?[）)】\]]")
+BYLINE_SPLIT = re.compile(r"[\s、，,；;：:|｜/）)】\]]+")
+SENTENCE_PUNCT = re.compile(r"[，。！？；]")
+ENDS_WITH_COLON = re.compile(r"[：:]$")
+# --- people (more) --------------------------------------------------------------------------
+DOT_NAME = re.compile(rf"[{CJK}]+(?:·[{CJK}]+)+")  # 阿依古丽·买买提
+NAME_CHARS = re.compile(rf"[{CJK}]{{2,4}}")
+CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:“”]")

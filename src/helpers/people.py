@@ -20,7 +20,6 @@ resolves to the full name, title and district of the first mention; ``resolve``,
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -81,8 +80,8 @@ def looks_like_name(name: str) -> bool:
     >>> looks_like_name("万俊菊"), looks_like_name("王阿姨"), looks_like_name("全市")
     (True, False, False)"""
     if "·" in name:
-        return 3 <= len(name) <= 12 and bool(re.fullmatch(rf"[{P.CJK}]+(?:·[{P.CJK}]+)+", name))
-    if not re.fullmatch(rf"[{P.CJK}]{{2,4}}", name):
+        return 3 <= len(name) <= 12 and bool(P.DOT_NAME.fullmatch(name))
+    if not P.NAME_CHARS.fullmatch(name):
         return False
     single, compound = surnames()
     if name[1:] in KINSHIP or name[-2:] in KINSHIP or name in NOT_NAMES:
@@ -187,7 +186,7 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
     >>> find_person_at_start("即墨国际陆港党委书记马明强在收看后感慨")
     ('即墨国际陆港党委书记', '马明强', 15)"""
     known = known or {}
-    clause = re.split(r"[，。；：！？,;:“”]", text, maxsplit=1)[0][:80]
+    clause = P.CLAUSE_SPLIT.split(text, maxsplit=1)[0][:80]
     for name in sorted(known, key=len, reverse=True):
         i = clause.find(name)
         if i >= 0 and (i == 0 or title_score(clause[:i]) >= 2):
@@ -372,7 +371,7 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
         lead = len(clause) - len(stripped)
         cut = -1  # an office+name at the clause start, else after 专访了/见到 (…县长黄文明)
         found = find_person_at_start(stripped, reg.known())
-        if not found:
+        if not found or P.REPORTER_TITLE.search(found[0]):  # 记者专访了…县长黄文明: the person after 了
             cut = max(stripped.rfind(x) for x in P.INTRO_CUT)
             found = find_person_at_start(stripped[cut + 1:], reg.known()) if cut >= 0 else None
         if found and found[0] and found[1] not in reg.reporters and not P.REPORTER_TITLE.search(found[0]):

@@ -23,7 +23,6 @@ People are resolved in people.py; every place lookup goes through ``_place_of``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -31,8 +30,8 @@ import pandas as pd
 from helpers import patterns as P
 from helpers.districts import about_qingdao, article_district, county_mentions, find_place
 from helpers.people import (
-    Person, PersonRegistry, find_person_at_start, people_joined, register, resolve, scan_mentions, split_person,
-    strip_segment, title_score, unnamed_person,
+    Person, PersonRegistry, find_person_at_start, people_joined, register, resolve, scan_mentions, strip_segment,
+    unnamed_person,
 )
 from helpers.structure import Structure
 
@@ -42,7 +41,6 @@ COLUMNS = [
 ]
 MASK = "\u25a1"
 MIN_PIECE_CJK = 4  # an indirect piece needs this many Chinese characters
-PHRASE_MAX = 8  # quoted phrases up to this length are set phrases for the tokenizer
 
 
 @dataclass
@@ -101,7 +99,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def quoted_phrases(text: str) -> list[str]:
     """Short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases."""
-    found = re.findall(rf"[“‘「『]([{P.CJK}0-9A-Za-z]{{2,{PHRASE_MAX}}})[”’」』]", text)
+    found = P.QUOTED_PHRASE.findall(text)
     return sorted(set(found), key=found.index)
 
 
@@ -252,12 +250,8 @@ def verb_attributions(ctx: ArticleContext, text: str, masked: str, spans: list[_
         end, to_quote, closes = _verb_end(text, m.end())
         quoted = to_quote or (b > 0 and masked[b - 1] == P.CLOSE_Q)
         latest = _latest(attribs, mentions, m.start())
-        who = resolve(ctx.registry, seg, latest, ctx.last, quoted=quoted)
-        together = []
-        if who is None or "和" in strip_segment(seg)[: -len(who.name) if who else None]:
-            together = people_joined(ctx.registry, seg)
-            if together:
-                who = together[-1]
+        together = people_joined(ctx.registry, seg) if P.JOINED.search(seg) else []
+        who = together[-1] if together else resolve(ctx.registry, seg, latest, ctx.last, quoted=quoted)
         if who is None:
             who = unnamed_person(seg)  # 人事主管刘先生告诉记者：“…”: kept, with no name
         if who is None:  # 相关负责人介绍，“…” / “…”有关负责人说: someone speaks, no name to give
@@ -294,8 +288,8 @@ def _is_free_quote(text: str, masked: str, s: _Span) -> bool:
     before = masked[:s.open].rstrip(" ")
     content = text[s.open + 1:s.close]
     starts_sentence = not before or before[-1] in "。！？!?”：:；"
-    sentence_like = bool(re.search(r"[。！？!?…]$", content)) or s.close >= len(text) or ("，" in content and len(content) >= 15)
-    ends_sentence = bool(re.search(r"[。！？!?…]$", content)) or (
+    sentence_like = bool(P.ENDS_SENTENCE.search(content)) or s.close >= len(text) or ("，" in content and len(content) >= 15)
+    ends_sentence = bool(P.ENDS_SENTENCE.search(content)) or (
         ("，" in content or len(content) >= 10) and text[s.close + 1:s.close + 2] in ("。", "！", "？", ""))  # “客人喝了…，…带回去”。
     follows_clause = bool(before) and before[-1] in "，," and len(content) >= 8 and ends_sentence
     return (starts_sentence and sentence_like) or follows_clause
@@ -444,7 +438,7 @@ def header_line_voice(ctx: ArticleContext, line: str) -> tuple[Person | None, st
     who = P.SPEECH_VERB_END.sub("", who) if has_verb else who
     if is_questioner(who):
         return None, "transcript"
-    voice = resolve(ctx.registry, who, ctx.last, ctx.last, quoted=has_verb)
+    voice = resolve(ctx.registry, who, ctx.last, ctx.last, quoted=has_verb) or unnamed_person(who)
     return voice, ("quote" if has_verb else "transcript") if voice else ""
 
 
@@ -466,7 +460,7 @@ def inline_speaker(ctx: ArticleContext, text: str, start: int) -> tuple[Person |
     elif is_questioner(m.group(1)):
         return None, start + m.end(), True
     else:
-        who = resolve(ctx.registry, m.group(1), ctx.last, ctx.last)
+        who = resolve(ctx.registry, m.group(1), ctx.last, ctx.last) or unnamed_person(m.group(1))
     return who, start + m.end(), False
 
 
@@ -536,23 +530,30 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
     return rows
 
 
+def new_context(name: str, text: str, headline: str = "", reporters=()) -> ArticleContext:
+    """The shared state for one article: its registry of people (``reporters`` never speak), the
+    county it is about (from ``headline`` and the text) and the counties it names."""
+    registry = PersonRegistry(reporters, text=text)
+    ctx = ArticleContext(
+        name=name, text=text, registry=registry, article_district=article_district(text, headline),
+        qingdao=about_qingdao(text), mentions=county_mentions(text),
+    )
+    registry.locate = lambda title: _place_of(ctx, title, paragraph=ctx.paragraph)
+    return ctx
+
+
 def extract_quotes(article, structure: Structure | None = None) -> pd.DataFrame:
     """The quotes table of one article, in article order (columns: ``COLUMNS``); ``df.attrs["people"]``
     lists everyone the article introduces, speaking or not (their names reach the tokenizer)."""
     from helpers.structure import parse_structure
 
     structure = structure or parse_structure(article.text)
-    registry = PersonRegistry(structure.byline_names, text=article.text)
-    ctx = ArticleContext(
-        name=article.name, text=article.text, registry=registry,
-        article_district=article_district(article.text, f"{structure.headline} {structure.subtitle}".strip()),
-        qingdao=about_qingdao(article.text), mentions=county_mentions(article.text),
-    )
-    registry.locate = lambda title: _place_of(ctx, title, paragraph=ctx.paragraph)
+    headline = f"{structure.headline} {structure.subtitle}".strip()
+    ctx = new_context(article.name, article.text, headline, structure.byline_names)
     rows = _walk(ctx, structure)
     df = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "quote_id"])
     df = df.sort_values("start", kind="stable").reset_index(drop=True)
     df.insert(1, "quote_id", range(len(df)))
     df = df[COLUMNS]
-    df.attrs["people"] = [p.name for p in registry.people.values()]
+    df.attrs["people"] = [p.name for p in ctx.registry.people.values()]
     return df
