@@ -6,7 +6,7 @@ from helpers.people import Person, PersonRegistry
 
 
 def registry(text="", reporters=()):
-    return PersonRegistry(reporters, text=text, locate=lambda title: ("平度市", "青岛市", "title") if "平度" in title else ("", "", ""))
+    return PersonRegistry(reporters, text=text, locate=lambda title, sentence="": ("平度市", "青岛市", "title") if "平度" in title else ("", "", ""))
 
 
 @pytest.mark.parametrize("name,ok", [("万俊菊", True), ("李强", True), ("欧阳晓峰", True), ("阿依古丽·买买提", True),

@@ -202,3 +202,15 @@ def test_press_conference_questions_are_no_quotes():
 def test_fill_pending_back_reference():
     q = rows("“要让群众少跑腿。”\n区政务服务中心主任陆振宇这样说。")
     assert list(q.speaker) == ["陆振宇"]
+
+
+def test_common_word_names_need_an_office_or_a_quotation():
+    assert rows("金华表示，要加快发展数字经济。").empty  # 金华 is a city: no speaker
+    assert list(rows("“自动化生产线让用工少了一半。”金山说。").speaker) == ["金山"]
+    assert list(rows("浏阳市委副书记、市长高峰表示，要推动花炮产业转型。").speaker) == ["高峰"]
+
+
+def test_headline_markers_and_places_are_not_speakers():
+    q = rows("【权威发布】市长张三表示，要加快发展。\n快讯 会上，区长王五表示，要抓好项目建设。")
+    assert list(q.speaker) == ["张三", "王五"] and list(q.title) == ["市长", "区长"]
+    assert rows("会上，相关负责人表示，要加快发展经济建设工作。").empty

@@ -54,16 +54,16 @@ class Person:
 
 
 @lru_cache(maxsize=1)
-def surnames() -> tuple[frozenset, tuple]:
+def surnames() -> tuple[frozenset, frozenset]:
     """(single-character surnames, compound surnames) from data/surnames.txt."""
-    single, compound = set(), []
+    single, compound = set(), set()
     with open(SURNAMES_FILE, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
             for tok in line.split():
-                (single.add(tok) if len(tok) == 1 else compound.append(tok))
-    return frozenset(single), tuple(compound)
+                (single if len(tok) == 1 else compound).add(tok)
+    return frozenset(single), frozenset(compound)
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +73,7 @@ def name_like_words() -> frozenset:
         return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=65536)
 def looks_like_name(name: str) -> bool:
     """A Chinese personal name: a surname then one or two given-name characters (or a · name).
     王阿姨, 刘先生, 李书记 are ways of naming someone, not names.
@@ -86,9 +87,8 @@ def looks_like_name(name: str) -> bool:
     single, compound = surnames()
     if name[1:] in KINSHIP or name[-2:] in KINSHIP or name in NOT_NAMES:
         return False
-    for sur in compound:
-        if name.startswith(sur) and 3 <= len(name) <= 4:
-            return not (set(name[len(sur):]) & NOT_NAME_CHARS)
+    if name[:2] in compound and 3 <= len(name) <= 4:
+        return not (set(name[2:]) & NOT_NAME_CHARS)
     if len(name) == 4 or name[0] not in single:
         return False
     return not (set(name[1:]) & NOT_NAME_CHARS)
@@ -106,7 +106,7 @@ def honorific(core: str) -> bool:
     for size in (2, 1):
         tail = core[-size:]
         rest = core[:-size]
-        if tail in KINSHIP and rest and (rest[-1] in single or rest.endswith(compound)):
+        if tail in KINSHIP and rest and (rest[-1] in single or rest[-2:] in compound):
             return True
     return False
 
@@ -224,7 +224,7 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
 
 
 # -- the article's people ------------------------------------------------------------------------
-Locate = Callable[[str], tuple[str, str, str]]  # title → (district, city, district_source)
+Locate = Callable[..., tuple[str, str, str]]  # (title, sentence) → (district, city, district_source)
 
 
 class PersonRegistry:
@@ -237,7 +237,7 @@ class PersonRegistry:
         self.people: dict[str, Person] = {}
         self.reporters = set(reporters)
         self.text = text
-        self.locate: Locate = locate or (lambda title: ("", "", ""))
+        self.locate: Locate = locate or (lambda title, sentence="": ("", "", ""))
 
     def known(self) -> dict:
         return self.people
@@ -256,8 +256,8 @@ class PersonRegistry:
         """李局长 / 王书记 / 张主任 → the latest person with that surname and office."""
         seg = strip_segment(seg)
         single, compound = surnames()
-        for sur in list(compound) + sorted(single):
-            if seg.startswith(sur) and len(seg) > len(sur) and len(seg) <= len(sur) + 4:
+        for sur in [s for s in (seg[:2], seg[:1]) if s in compound or s in single]:
+            if len(seg) > len(sur) and len(seg) <= len(sur) + 4:
                 office = seg[len(sur):]
                 if not P.ROLE_SUFFIX.search(office):
                     continue
@@ -284,15 +284,16 @@ def introduction(text: str, name: str) -> str:
     return before if before and len(before) <= 40 and title_score(before) >= 2 else ""
 
 
-def register(reg: PersonRegistry, title: str, name: str) -> Person:
+def register(reg: PersonRegistry, title: str, name: str, sentence: str = "") -> Person:
     """The person ``name`` with ``title``, added to the registry (or the one already there); a
-    title-less mention takes the office of the name's first appearance."""
+    title-less mention takes the office of the name's first appearance. ``sentence``: the words
+    around the mention, for the place lookup (…代表团, 来自…)."""
     known = reg.people.get(name)
     if known and (not title or known.title):
         return known
     if not title:
         title = introduction(reg.text, name)
-    district, city, source = reg.locate(title)
+    district, city, source = reg.locate(title, sentence)
     return reg.add(Person(name=name, title=title, district=district, city=city, district_source=source))
 
 
@@ -322,7 +323,7 @@ def resolve(reg: PersonRegistry, seg: str, para_speaker: Person | None, last: Pe
         return None
     if not title and not quoted and name not in reg.people and is_common_word(name):
         return None  # 高峰表示 / 金华表示: a word, unless an office or a quotation makes it a person
-    return register(reg, title, name)
+    return register(reg, title, name, seg)
 
 
 def people_joined(reg: PersonRegistry, seg: str) -> list[Person]:
@@ -334,7 +335,7 @@ def people_joined(reg: PersonRegistry, seg: str) -> list[Person]:
         left = split_person(core[:i], reg.known(), strict=True)
         right = split_person(core[i + 1:], reg.known(), strict=True)
         if left and right and left[1] != right[1] and title_score(left[0]) == 3 and title_score(right[0]) == 3:
-            return [register(reg, *left), register(reg, *right)]
+            return [register(reg, *left, seg), register(reg, *right, seg)]
     return []
 
 
@@ -362,7 +363,7 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
         if (k + 2 < len(parts) and parts[k + 1] in "，," and looks_like_name(clause) and clause not in reg.reporters
                 and (k == 0 or parts[k - 1] in "。！？\n") and P.ROLE_SUFFIX.search(parts[k + 2]) and len(parts[k + 2]) <= 40
                 and (k + 3 >= len(parts) or parts[k + 3] in "。；;")):
-            person = reg.people.get(clause) or register(reg, parts[k + 2], clause)
+            person = reg.people.get(clause) or register(reg, parts[k + 2], clause, clause + "，" + parts[k + 2])
             found_all.append((start, person))
             continue
         if len(clause) < 3:
@@ -375,6 +376,6 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
             cut = max(stripped.rfind(x) for x in P.INTRO_CUT)
             found = find_person_at_start(stripped[cut + 1:], reg.known()) if cut >= 0 else None
         if found and found[0] and found[1] not in reg.reporters and not P.REPORTER_TITLE.search(found[0]):
-            person = reg.people.get(found[1]) or register(reg, found[0], found[1])
+            person = reg.people.get(found[1]) or register(reg, found[0], found[1], clause)
             found_all.append((start + lead + cut + 1, person))
     return found_all

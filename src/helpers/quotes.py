@@ -72,6 +72,8 @@ class ArticleContext:
     qingdao: bool = False
     mentions: list = field(default_factory=list)  # (offset, county) named in the text
     window: tuple[int, int] = (0, 0)  # the previous and the current paragraph
+    headline: str = ""  # headline and subtitle
+    lead: str = ""  # the lead paragraph(s)
     paragraph: str = ""
     last: Person | None = None  # the latest person who spoke or was introduced
     pending: list = field(default_factory=list)  # rows of the previous paragraph with no speaker yet
@@ -133,7 +135,9 @@ def _place_of(ctx: ArticleContext, title: str, sentence: str = "", paragraph: st
     Today: ``find_place`` with the article's county and the county named nearby; the source is
     ``title`` when the title's own words gave the place (平度市农业农村局局长), ``article`` when the
     article's county filled in (村党支部书记 in a report about one county), ``context`` when the
-    county named in this or the previous paragraph did, '' when no district."""
+    county named in this or the previous paragraph did, '' when no district. ``sentence`` (the words
+    around the mention) and ``paragraph`` are not used yet; ``ctx.headline`` and ``ctx.lead`` are
+    there for a lookup built from the whole article."""
     near = [d for pos, d in ctx.mentions if ctx.window[0] <= pos < ctx.window[1]]
     nearby = near[-1] if near else ""
     place = find_place(title, ctx.article_district, ctx.qingdao, nearby)
@@ -182,7 +186,7 @@ def mark_citations(ctx: ArticleContext, masked: str, spans: list[_Span]) -> None
         cites = P.PERSON_CITES.match(lead_in)
         if cites and "报告" not in lead_in:  # a speech he gave, not a document
             s.kind, s.lead = "speech", -1
-            s.person = register(ctx.registry, cites.group(2), cites.group(1))
+            s.person = register(ctx.registry, cites.group(2), cites.group(1), lead_in)
 
 
 def people_after_quotes(ctx: ArticleContext, text: str, spans: list[_Span]) -> dict[int, tuple[Person, int]]:
@@ -194,7 +198,7 @@ def people_after_quotes(ctx: ArticleContext, text: str, spans: list[_Span]) -> d
             continue
         after = find_person_at_start(text[s.close + 1:], ctx.registry.known())
         if after and not P.REPORTER_TITLE.fullmatch(after[0] or "-"):
-            named[s.close] = (register(ctx.registry, after[0], after[1]), s.close + 1 + after[2])
+            named[s.close] = (register(ctx.registry, after[0], after[1], text[s.close + 1:s.close + 1 + after[2]]), s.close + 1 + after[2])
     return named
 
 
@@ -226,7 +230,7 @@ def _office_before_comma(ctx: ArticleContext, masked: str, b: int, who: Person, 
         return b
     if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
         who.title = prev + "，" + who.title
-        district, city, source = _place_of(ctx, who.title, paragraph=ctx.paragraph)
+        district, city, source = _place_of(ctx, who.title, masked[b0:b], ctx.paragraph)
         if district:
             who.district, who.district_source = district, source
         who.city = city or who.city
@@ -530,15 +534,15 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
     return rows
 
 
-def new_context(name: str, text: str, headline: str = "", reporters=()) -> ArticleContext:
+def new_context(name: str, text: str, headline: str = "", reporters=(), lead: str = "") -> ArticleContext:
     """The shared state for one article: its registry of people (``reporters`` never speak), the
     county it is about (from ``headline`` and the text) and the counties it names."""
     registry = PersonRegistry(reporters, text=text)
     ctx = ArticleContext(
         name=name, text=text, registry=registry, article_district=article_district(text, headline),
-        qingdao=about_qingdao(text), mentions=county_mentions(text),
+        qingdao=about_qingdao(text), mentions=county_mentions(text), headline=headline, lead=lead,
     )
-    registry.locate = lambda title: _place_of(ctx, title, paragraph=ctx.paragraph)
+    registry.locate = lambda title, sentence="": _place_of(ctx, title, sentence, ctx.paragraph)
     return ctx
 
 
@@ -549,7 +553,8 @@ def extract_quotes(article, structure: Structure | None = None) -> pd.DataFrame:
 
     structure = structure or parse_structure(article.text)
     headline = f"{structure.headline} {structure.subtitle}".strip()
-    ctx = new_context(article.name, article.text, headline, structure.byline_names)
+    lead = "\n".join(p.text for p in structure.paragraphs if p.kind == "lead")
+    ctx = new_context(article.name, article.text, headline, structure.byline_names, lead)
     rows = _walk(ctx, structure)
     df = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "quote_id"])
     df = df.sort_values("start", kind="stable").reset_index(drop=True)
