@@ -56,7 +56,8 @@ def test_find_person_at_start_prefers_name_then_adverb():
     ("林海", False, "林海"),  # a bare name that is no common word
     ("快讯 王五", False, "王五"), ("会上，李四", False, "李四"),
     ("会上", False, None), ("会议", False, None), ("据了解", False, None), ("记者从市商务局获悉", False, None),
-    ("相关负责人", False, None), ("有关方面", False, None), ("记者 赵琳", False, None),
+    ("相关负责人", False, None), ("有关方面", False, None), ("记者 赵琳", False, None), ("白皮书", False, None),
+    ("通报", False, None), ("新华社消息", False, None), ("任命", False, None),
 ])
 def test_resolve(seg, quoted, name):
     who = H.resolve(registry(), seg, None, quoted=quoted)

@@ -162,3 +162,8 @@ ENDS_WITH_COLON = re.compile(r"[：:]$")
 DOT_NAME = re.compile(rf"[{CJK}]+(?:·[{CJK}]+)+")  # 阿依古丽·买买提
 NAME_CHARS = re.compile(rf"[{CJK}]{{2,4}}")
 CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:“”]")
+# words before a verb that end in a document, a meeting or a medium name no person: 白皮书说, 通报指出
+NOT_PERSON_END = re.compile(
+    r"(?:报告|决定|决议|纲要|规划|意见|通知|方案|公报|文件|条例|白皮书|倡议书|通报|公告|消息|报道|文章|新闻|会议|会上|"
+    r"网站|客户端|数据|调查|研究|统计|标语|宣传片)$"
+)

@@ -307,7 +307,7 @@ def resolve(reg: PersonRegistry, seg: str, para_speaker: Person | None, last: Pe
     core = strip_segment(seg)
     if core in ("他", "她"):
         return para_speaker or last
-    if not core or P.REPORTER_TITLE.search(core) and not P.OFFICE_WORD.search(core):
+    if not core or P.REPORTER_TITLE.search(core) and not P.OFFICE_WORD.search(core) or P.NOT_PERSON_END.search(core):
         return None
     found = reg.by_surname_office(core)
     if found:
