@@ -215,3 +215,8 @@ def test_headline_markers_and_places_are_not_speakers():
     q = rows("【权威发布】市长张三表示，要加快发展。\n快讯 会上，区长王五表示，要抓好项目建设。")
     assert list(q.speaker) == ["张三", "王五"] and list(q.title) == ["市长", "区长"]
     assert rows("会上，相关负责人表示，要加快发展经济建设工作。").empty
+
+
+def test_inline_label_takes_over_a_transcript():
+    q = rows("区长 王刚：\n今年新增企业1200家。\n李敏：我补充一点，园区用地已经落实。\n今年还将新建标准厂房10万平方米。")
+    assert list(q.speaker) == ["王刚", "李敏", "李敏"]

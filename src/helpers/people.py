@@ -4,7 +4,7 @@ A speaker is a person: a surname from ``data/surnames.txt`` followed by a given-
 two characters that are not function words), or a name the article already introduced. A name
 that is also a common word (``data/name_like_words.txt``: 高峰, 文明, 海洋, 金山 …) is a person
 only when the text makes it one: an office written before it (市长高峰表示) or a speech verb and a
-quotation right after it (金山说：“…”). Headline markers (【权威发布】, 快讯, 独家), nouns of place or
+quotation right after it (金山说：“…”), or an honorific title after it (高峰同志). Headline markers (【权威发布】, 快讯, 独家), nouns of place or
 communication (会上, 会议, 文件, 通知, 报告, 相关负责人 with no name) and the article's reporters
 (its byline) are never speakers.
 
@@ -156,9 +156,9 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
     for name in sorted(known, key=len, reverse=True):
         if seg.endswith(name) and (title_score(seg[: -len(name)]) or not seg[: -len(name)]):
             return seg[: -len(name)].rstrip("、，, "), name
-    m = P.HIGH_TITLE.search(seg)
+    m = P.HIGH_TITLE.search(seg) or P.TITLE_AFTER_NAME.search(seg)
     if m and looks_like_name(seg[: m.start()]):
-        return seg[m.start():], seg[: m.start()]
+        return seg[m.start():], seg[: m.start()]  # 习近平总书记, 钟南山院士
     best = None
     for length in (4, 3, 2):
         if len(seg) < length:

@@ -376,7 +376,7 @@ def paragraph_rows(ctx: ArticleContext, para, voice: Person | None = None, offse
     masked = _mask(text, spans)
     mark_citations(ctx, masked, spans)
     if reports_only:
-        return [_row(ctx, para, "report", s.open + 1, s.close, None) for s in spans if s.kind == "report"]
+        return [r for r in (_row(ctx, para, "report", s.open + 1, s.close, None) for s in spans if s.kind == "report") if r]
     mentions = [(i, p) for i, p in scan_mentions(ctx.registry, masked) if i >= offset]
     named_after = people_after_quotes(ctx, text, spans)
     mentions += [(close + 1, person) for close, (person, _) in named_after.items()]
@@ -391,7 +391,6 @@ def paragraph_rows(ctx: ArticleContext, para, voice: Person | None = None, offse
     if voice is None:
         colon_attributions(ctx, masked, mentions, attribs)
     attribs.sort(key=lambda a: a.start)
-
     for s in spans:
         if s.kind == "speech" and s.person is not None:
             continue  # already known (习近平总书记…指出)
@@ -401,8 +400,18 @@ def paragraph_rows(ctx: ArticleContext, para, voice: Person | None = None, offse
                 s.kind, s.person, s.lead = "speech", other.person, other.start
         elif s.kind != "report":
             speaker_of_quote(ctx, text, masked, s, attribs, mentions, unnamed, named_after)
+    spoken = [(s.open, s.person) for s in spans if s.kind == "speech" and s.person]
+    spoken += [(a.start, a.person) for a in attribs] + mentions
+    if spoken:
+        ctx.last = max(spoken, key=lambda x: x[0])[1]
+    return _rows_of_paragraph(ctx, para, masked, spans, attribs, voice)
 
-    rows = []
+
+def _rows_of_paragraph(ctx: ArticleContext, para, masked: str, spans: list[_Span], attribs: list[_Attrib],
+                       voice: Person | None) -> list[dict]:
+    """The rows once every quote and attribution is known: quotes (direct, report with its
+    ``cited_by``), citations without quotation marks, then the indirect pieces."""
+    text, rows = para.text, []
     events = sorted((s.lead if s.lead >= 0 else s.open, min(s.close + 1, len(text))) for s in spans if s.kind in ("speech", "report"))
     for s in spans:
         if s.kind == "speech":
@@ -422,11 +431,6 @@ def paragraph_rows(ctx: ArticleContext, para, voice: Person | None = None, offse
         for start, end in indirect_pieces(text, a, starts, events):
             end -= voice is not None and text[start:end].endswith(P.CLOSE_Q)
             rows.append(_row(ctx, para, "indirect" if voice is None else "direct", start, end, a.person))
-
-    spoken = [(s.open, s.person) for s in spans if s.kind == "speech" and s.person]
-    spoken += [(a.start, a.person) for a in attribs] + mentions
-    if spoken:
-        ctx.last = max(spoken, key=lambda x: x[0])[1]
     return [r for r in rows if r]
 
 
@@ -526,8 +530,8 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
             voice, mode = None, ""
             rows += paragraph_rows(ctx, para, reports_only=True)
             continue
-        if who:
-            voice, mode = (None, "") if mode == "quote" else (voice, mode)
+        if who:  # in a transcript, the next unlabelled paragraphs are this speaker's too
+            voice, mode = (who, mode) if mode == "transcript" else (None, "")
             rows += paragraph_rows(ctx, para, voice=who, offset=words)
             continue
         rows += paragraph_rows(ctx, para)
