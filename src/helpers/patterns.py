@@ -1,4 +1,5 @@
-"""Compiled patterns shared by reading, structure and quote finding (one place to audit them)."""
+"""Compiled patterns shared by reading, structure, quote finding and people (one place to audit them;
+districts.py and tokenize.py still keep their own)."""
 import re
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -19,7 +19,8 @@ The steps, one function per attribution shape (each unit-tested in tests/test_qu
   quote that continues after X说，), ``uncited_reports`` (党的二十大报告提出，要…。) and
   ``indirect_pieces`` (the clause after 表示，, quotes cut out).
 
-People are resolved in people.py; every place lookup goes through ``_place_of``.
+People are resolved in people.py (someone named only 刘先生/王阿姨 keeps their quotes with an empty
+``speaker`` and the words as written in ``title``); every place lookup goes through ``_place_of``.
 """
 from __future__ import annotations
 
