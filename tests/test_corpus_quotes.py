@@ -56,3 +56,15 @@ def test_terms_kept_whole(case):
     words = set(tokenize_article(article, quotes).word)
     missing = [t for t in exp.get("must_keep_whole", []) if t not in words]
     assert not missing, f"{name}: split {missing}"
+
+
+def test_rows_spoken_by_and_not_quoted(case):
+    """Optional gold (articles 58–): a fragment of a quote and who says it ('' for someone with no
+    name, 刘先生/王阿姨); fragments no row may contain (questions, the reporter's stand-up)."""
+    name, _, quotes, exp = case
+    for fragment, speaker in exp.get("spoken_by", []):
+        rows = quotes[quotes.text.str.contains(fragment, regex=False)]
+        assert len(rows), f"{name}: no row contains {fragment}"
+        assert set(rows.speaker) == {speaker}, (name, fragment, set(rows.speaker))
+    for fragment in exp.get("not_quoted", []):
+        assert not quotes.text.str.contains(fragment, regex=False).any(), (name, fragment)

@@ -1,99 +1,139 @@
-"""Recognising a person in the words before a speech verb: office + name, name alone, 李局长,
-他/她, or "office name" with a space (transcripts).
+"""People: who a speaker is, from the words before a speech verb or on a transcript's header line.
 
-``split_person(segment)`` returns ``(title, name)`` or ``None``; it knows nothing of the
-article. ``PersonRegistry`` remembers who was introduced, so a later 王进辉说 or 李局长表示
-resolves to the full name, title and district of the first mention.
+A speaker is a person: a surname from ``data/surnames.txt`` followed by a given-name shape (one or
+two characters that are not function words), or a name the article already introduced. A name
+that is also a common word (``data/name_like_words.txt``: 高峰, 文明, 海洋, 金山 …) is a person
+only when the text makes it one: an office written before it (市长高峰表示) or a speech verb and a
+quotation right after it (金山说：“…”), or an honorific title after it (高峰同志). Headline markers (【权威发布】, 快讯, 独家), nouns of place or
+communication (会上, 会议, 文件, 通知, 报告, 相关负责人 with no name) and the article's reporters
+(its byline) are never speakers.
+
+Surname + honorific (刘先生, 王阿姨, 陈女士, an unintroduced 王书记): the text names no one, so the
+row's ``speaker`` stays empty, but the quote is kept (direct and indirect) and its ``title`` says
+how the text names the person (人事主管刘先生 → title 人事主管刘先生). Such a person is never put in
+the registry, so two 王阿姨 are never merged, and no honorific reaches the tokenizer as a name.
+
+``split_person(segment)`` returns ``(title, name)`` or ``None`` and knows nothing of the article.
+``PersonRegistry`` remembers who the article introduced, so a later 王进辉说, 李局长表示 or 他说
+resolves to the full name, title and district of the first mention; ``resolve``, ``register``,
+``people_joined``, ``scan_mentions`` and ``introduction`` are the resolution steps.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from helpers import patterns as P
 from helpers.paths import SURNAMES_FILE
 
-ROLE_SUFFIX = re.compile(
-    r"(?:书记|主任|[局处科股院校所站部区县市镇乡村组队社厂行馆会庭署厅司团班园台省州旗]长|董事长|理事长|秘书长|委员长|"
-    r"员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|市民|党员|志愿者|农民|企业家|创始人|合伙人|创业者|"
-    r"主编|总编|总裁|支书|政委|总监|发言人|老师|教师|医生|学者|博士|师|师傅|助理|主管|董事|带头人|职工|工人|店主|老板|"
-    r"农户|商户|种植户|养殖户|个体户|大户|专业户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO|"
-    r"[茶菜果蔗棉花瓜药烟蚕]农|(?:台|港|澳|外|客|侨)商|观众|嘉宾|网友|听众|(?:经营|从业|创业|劳动|建设|管理|参与|见证|志愿|种植|养殖)者|业主|主理人|掌柜|店长|传承人)$"
-)
-UNIT_SUFFIX = re.compile(
-    r"(?:部|局|委|办|办公室|中心|街道|镇|乡|村|社区|公司|集团|学校|大学|学院|医院|协会|管委会|工委|党委|党组|政府|"
-    r"法院|检察院|银行|小组|支部|队|所|站|园|区|县|市|处|科|厅|署|院|会|社|厂|馆|店|合作社|基地|新区|陆港|港|组)$"
-)
-HIGH_TITLE = re.compile(r"(?:总书记|国家主席|主席|总理|副总理|委员长)$")
+NAME_LIKE_WORDS_FILE = SURNAMES_FILE.parent / "name_like_words.txt"
+# kept importable from here: the people patterns live in patterns.py
+ROLE_SUFFIX, UNIT_SUFFIX, LEAD_WORDS = P.ROLE_SUFFIX, P.UNIT_SUFFIX, P.LEAD_WORDS
+ADVERB_TAIL = P.ADVERBIAL_TAIL
 # characters that do not occur in the given name part of this genre's officials' names
 NOT_NAME_CHARS = set(
     "的了在是和与及等将对把被从向也都就而并或其之这那个们我你他她它说示诉记者称要已还又更很最各每该此本"
     "第号次些种类项条件例如即便所以因但却于以给让使由自到过着得地省市区县镇乡村局部委党员"
 )
-ADVERB_START = re.compile(r"^(?:在|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")
+# nouns for people that look like names (居 and 游 are surnames): never a name
+NOT_NAMES = {"居民", "村民", "市民", "农民", "游客", "群众", "网民", "党员", "干部", "职工", "记者", "编辑", "学生", "老师",
+             "医生", "专家", "代表", "委员", "师傅", "老板", "业主", "工人", "家长", "孩子", "老人", "宾客", "商户", "农户"}
+# what follows a surname when the text gives no name: 王阿姨, 刘先生, 李书记, 张总
+KINSHIP = {"阿姨", "先生", "女士", "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "老师", "同志", "小姐", "叔叔", "奶奶",
+           "爷爷", "伯伯", "婆婆", "书记", "主任", "局长", "县长", "区长", "市长", "镇长", "总", "工", "老", "某", "某某"}
+
+
+@dataclass
+class Person:
+    name: str  # '' for someone named only by surname + honorific (王阿姨)
+    title: str = ""
+    district: str = ""
+    city: str = ""
+    district_source: str = ""  # title | context | article | ''
 
 
 @lru_cache(maxsize=1)
-def surnames() -> tuple[frozenset, tuple]:
+def surnames() -> tuple[frozenset, frozenset]:
     """(single-character surnames, compound surnames) from data/surnames.txt."""
-    single, compound = set(), []
+    single, compound = set(), set()
     with open(SURNAMES_FILE, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
             for tok in line.split():
-                (single.add(tok) if len(tok) == 1 else compound.append(tok))
-    return frozenset(single), tuple(compound)
+                (single if len(tok) == 1 else compound).add(tok)
+    return frozenset(single), frozenset(compound)
 
 
-# nouns for people that look like names (居 and 游 are surnames): never a name
-NOT_NAMES = {"居民", "村民", "市民", "农民", "游客", "群众", "网民", "党员", "干部", "职工", "记者", "编辑", "学生", "老师",
-             "医生", "专家", "代表", "委员", "师傅", "老板", "业主", "工人", "家长", "孩子", "老人", "宾客", "商户", "农户"}
-KINSHIP = {"阿姨", "先生", "女士", "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "老师", "同志", "小姐", "叔叔", "奶奶",
-           "爷爷", "伯伯", "婆婆", "书记", "主任", "局长", "县长", "区长", "市长", "镇长", "总", "工", "老", "某", "某某"}
+@lru_cache(maxsize=1)
+def name_like_words() -> frozenset:
+    """Common words with a name's shape (高峰, 文明, 海洋 …) from data/name_like_words.txt."""
+    with open(NAME_LIKE_WORDS_FILE, encoding="utf-8") as fh:
+        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=65536)
 def looks_like_name(name: str) -> bool:
     """A Chinese personal name: a surname then one or two given-name characters (or a · name).
-    王阿姨, 刘先生, 李书记 are ways of naming someone, not names."""
+    王阿姨, 刘先生, 李书记 are ways of naming someone, not names.
+
+    >>> looks_like_name("万俊菊"), looks_like_name("王阿姨"), looks_like_name("全市")
+    (True, False, False)"""
     if "·" in name:
-        return 3 <= len(name) <= 12 and bool(re.fullmatch(rf"[{P.CJK}]+(?:·[{P.CJK}]+)+", name))
-    if not re.fullmatch(rf"[{P.CJK}]{{2,4}}", name):
+        return 3 <= len(name) <= 12 and bool(P.DOT_NAME.fullmatch(name))
+    if not P.NAME_CHARS.fullmatch(name):
         return False
     single, compound = surnames()
     if name[1:] in KINSHIP or name[-2:] in KINSHIP or name in NOT_NAMES:
         return False
-    for sur in compound:
-        if name.startswith(sur) and 3 <= len(name) <= 4:
-            return not (set(name[len(sur):]) & NOT_NAME_CHARS)
+    if name[:2] in compound and 3 <= len(name) <= 4:
+        return not (set(name[2:]) & NOT_NAME_CHARS)
     if len(name) == 4 or name[0] not in single:
         return False
     return not (set(name[1:]) & NOT_NAME_CHARS)
 
 
+def is_common_word(name: str) -> bool:
+    """True for a name-shaped common word (高峰, 文明, 金华): a person only in context."""
+    return name in name_like_words()
+
+
+def honorific(core: str) -> bool:
+    """Someone named by surname + honorific or office, with no given name: 王阿姨, 人事主管刘先生,
+    来自广州的游客陈女士, 李书记 (when no 李 with that office was introduced)."""
+    single, compound = surnames()
+    for size in (2, 1):
+        tail = core[-size:]
+        rest = core[:-size]
+        if tail in KINSHIP and rest and (rest[-1] in single or rest[-2:] in compound):
+            return True
+    return False
+
+
 def title_score(title: str) -> int:
-    """3: ends with an office (局长, 书记, 村民 …); 2: with a unit (局, 街道 …); 1: empty; 0: neither."""
+    """3: ends with an office (局长, 书记, 村民 …); 2: with a unit (局, 街道 …); 1: empty; 0: neither.
+
+    >>> title_score("平度市农业农村局党组书记、局长"), title_score("区人社局"), title_score("会上")
+    (3, 2, 0)"""
     title = title.rstrip("、，, ")
     if not title:
         return 1
-    if ROLE_SUFFIX.search(title):
+    if P.ROLE_SUFFIX.search(title):
         return 3
-    if UNIT_SUFFIX.search(title):
+    if P.UNIT_SUFFIX.search(title):
         return 2
     return 0
 
 
-ADVERB_TAIL = P.ADVERBIAL_TAIL
-LEAD_WORDS = re.compile(r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访|采访|走访|访)[，,]?")
-
-
 def strip_segment(seg: str) -> str:
-    """The person part of the words before a verb: adverbials and lead words removed."""
+    """The person part of the words before a verb: headline markers, adverbials and lead words
+    removed (【权威发布】市长张三在会上 → 市长张三; 会上，李四 → 李四)."""
+    seg = P.HEADLINE_MARKER.sub("", seg.strip(" ，,、"))
     seg = seg.strip(" ，,、")
     for _ in range(2):
-        seg = ADVERB_TAIL.sub("", seg).strip(" ，,、")
-        seg = LEAD_WORDS.sub("", seg).strip(" ，,、")
+        seg = P.ADVERBIAL_TAIL.sub("", seg).strip(" ，,、")
+        seg = P.LEAD_WORDS.sub("", seg).strip(" ，,、")
     return seg
 
 
@@ -101,7 +141,10 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
     """Split ``office+name`` (or a bare name) into ``(title, name)``; ``None`` if it is not one.
 
     ``known`` maps names already introduced in the article to anything; a segment ending in a
-    known name is split there first. With ``strict`` a bare unknown name is refused."""
+    known name is split there first. With ``strict`` a bare unknown name is refused.
+
+    >>> split_person("平度市农业农村局党组书记、局长万俊菊")
+    ('平度市农业农村局党组书记、局长', '万俊菊')"""
     seg = strip_segment(seg)
     if not seg or len(seg) > 80:
         return None
@@ -113,9 +156,9 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
     for name in sorted(known, key=len, reverse=True):
         if seg.endswith(name) and (title_score(seg[: -len(name)]) or not seg[: -len(name)]):
             return seg[: -len(name)].rstrip("、，, "), name
-    m = HIGH_TITLE.search(seg)
+    m = P.HIGH_TITLE.search(seg) or P.TITLE_AFTER_NAME.search(seg)
     if m and looks_like_name(seg[: m.start()]):
-        return seg[m.start():], seg[: m.start()]
+        return seg[m.start():], seg[: m.start()]  # 习近平总书记, 钟南山院士
     best = None
     for length in (4, 3, 2):
         if len(seg) < length:
@@ -138,15 +181,18 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
 
 def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str, int] | None:
     """A person mentioned at the very start of ``text`` (office+name, or a known name):
-    ``(title, name, end)``; used after a closing quote: “…”即墨国际陆港党委书记马明强在…"""
+    ``(title, name, end)``; used after a closing quote: “…”即墨国际陆港党委书记马明强在…
+
+    >>> find_person_at_start("即墨国际陆港党委书记马明强在收看后感慨")
+    ('即墨国际陆港党委书记', '马明强', 15)"""
     known = known or {}
-    clause = re.split(r"[，。；：！？,;:“”]", text, maxsplit=1)[0][:80]
+    clause = P.CLAUSE_SPLIT.split(text, maxsplit=1)[0][:80]
     for name in sorted(known, key=len, reverse=True):
         i = clause.find(name)
         if i >= 0 and (i == 0 or title_score(clause[:i]) >= 2):
             return clause[:i].rstrip("、，, "), name, i + len(name)
     best = None
-    for m in re.finditer(ROLE_SUFFIX.pattern.rstrip("$") + r"|" + UNIT_SUFFIX.pattern.rstrip("$"), clause):
+    for m in P.OFFICE_OR_UNIT.finditer(clause):
         e = m.end()
         title = clause[:e]
         if title_score(title) < 2:
@@ -158,13 +204,15 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
             if len(name) < length or not looks_like_name(name):
                 continue
             rest = clause[e + length:]
-            if length == 3 and ADVERB_START.match(clause[e + 2:]) and looks_like_name(name[:2]):
+            if length == 3 and P.ADVERB_START.match(clause[e + 2:]) and looks_like_name(name[:2]):
                 continue  # 马明强调 → 马明 + 强调
+            if length == 3 and P.ADVERB_PAIR.match(clause[e + 2:]) and looks_like_name(name[:2]):
+                continue  # 镇长江河正在… → 江河 + 正在
             office = title_score(title) == 3  # after an office (局长, 队员, 村民) any words may follow the name
-            if rest and not office and not ADVERB_START.match(rest) and not re.match(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|家)", rest):
+            if rest and not office and not P.ADVERB_START.match(rest) and not P.AFTER_NAME.match(rest):
                 continue
-            title = LEAD_WORDS.sub("", title).rstrip("、，, ")
-            joined = re.search(r"和|与|及", title)
+            title = P.LEAD_WORDS.sub("", P.HEADLINE_MARKER.sub("", title)).rstrip("、，, ")
+            joined = P.JOINED.search(title)
             left = split_person(title[: joined.start()], known, strict=True) if joined else None
             if left and title_score(left[0]) == 3:
                 title = title[joined.end():]  # 镇长宋广志和村党支部书记马春燕: her office only
@@ -175,20 +223,21 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
     return best
 
 
-@dataclass
-class Person:
-    name: str
-    title: str = ""
-    district: str = ""
-    city: str = ""
+# -- the article's people ------------------------------------------------------------------------
+Locate = Callable[..., tuple[str, str, str]]  # (title, sentence) → (district, city, district_source)
 
 
 class PersonRegistry:
-    """Who the article has introduced, for resolving later mentions."""
+    """Who the article has introduced, for resolving later mentions.
 
-    def __init__(self, reporters=()):
+    ``reporters`` are the byline's names (never speakers); ``text`` is the whole article (for the
+    office written before a name's first appearance); ``locate`` gives a title's district."""
+
+    def __init__(self, reporters=(), text: str = "", locate: Locate | None = None):
         self.people: dict[str, Person] = {}
         self.reporters = set(reporters)
+        self.text = text
+        self.locate: Locate = locate or (lambda title, sentence="": ("", "", ""))
 
     def known(self) -> dict:
         return self.people
@@ -207,10 +256,10 @@ class PersonRegistry:
         """李局长 / 王书记 / 张主任 → the latest person with that surname and office."""
         seg = strip_segment(seg)
         single, compound = surnames()
-        for sur in list(compound) + sorted(single):
-            if seg.startswith(sur) and len(seg) > len(sur) and len(seg) <= len(sur) + 4:
+        for sur in [s for s in (seg[:2], seg[:1]) if s in compound or s in single]:
+            if len(seg) > len(sur) and len(seg) <= len(sur) + 4:
                 office = seg[len(sur):]
-                if not ROLE_SUFFIX.search(office):
+                if not P.ROLE_SUFFIX.search(office):
                     continue
                 found = [p for p in self.people.values() if p.name.startswith(sur) and office[-2:] in p.title]
                 if not found:
@@ -218,3 +267,115 @@ class PersonRegistry:
                 if found:
                     return found[-1]
         return None
+
+
+def introduction(text: str, name: str) -> str:
+    """The office written before a name's first appearance in ``text`` (村民张建华家种了… → 村民),
+    when a later bare mention (张建华笑着说) is what attributes the quote; '' if none."""
+    i = text.find(name)
+    if i <= 0:
+        return ""
+    j = i - 1
+    while j >= 0 and text[j] not in "。！？；，：“”\n":
+        j -= 1
+    before = text[j + 1:i]
+    cut = max(before.rfind(x) for x in P.INTRO_CUT)
+    before = P.LEAD_WORDS.sub("", before[cut + 1:]).strip()
+    return before if before and len(before) <= 40 and title_score(before) >= 2 else ""
+
+
+def register(reg: PersonRegistry, title: str, name: str, sentence: str = "") -> Person:
+    """The person ``name`` with ``title``, added to the registry (or the one already there); a
+    title-less mention takes the office of the name's first appearance. ``sentence``: the words
+    around the mention, for the place lookup (…代表团, 来自…)."""
+    known = reg.people.get(name)
+    if known and (not title or known.title):
+        return known
+    if not title:
+        title = introduction(reg.text, name)
+    district, city, source = reg.locate(title, sentence)
+    return reg.add(Person(name=name, title=title, district=district, city=city, district_source=source))
+
+
+def resolve(reg: PersonRegistry, seg: str, para_speaker: Person | None, last: Person | None = None,
+            strict: bool = False, quoted: bool = False) -> Person | None:
+    """The person the words before a verb (or on a header line) name, or ``None``.
+
+    他/她 → ``para_speaker`` or ``last``; 李局长 → the 李 with that office introduced earlier;
+    office+name → registered; a bare name that is a common word (高峰) only when ``quoted`` (a
+    quotation follows the verb, or precedes the name); reporters and news outlets → ``None``."""
+    core = strip_segment(seg)
+    if core in ("他", "她"):
+        return para_speaker or last
+    if not core or P.REPORTER_TITLE.search(core) and not P.OFFICE_WORD.search(core) or P.NOT_PERSON_END.search(core):
+        return None
+    found = reg.by_surname_office(core)
+    if found:
+        return found
+    split = split_person(core, reg.known(), strict=strict)
+    if not split:
+        at_start = find_person_at_start(core, reg.known())  # 张磊擦了把汗(说)
+        if not at_start:
+            return None
+        split = at_start[:2]
+    title, name = split
+    if name in reg.reporters:
+        return None
+    if not title and not quoted and name not in reg.people and is_common_word(name):
+        return None  # 高峰表示 / 金华表示: a word, unless an office or a quotation makes it a person
+    return register(reg, title, name, seg)
+
+
+def people_joined(reg: PersonRegistry, seg: str) -> list[Person]:
+    """Two people who say the same thing, each with an office: 镇长宋广志和村党支部书记马春燕都表示
+    → [宋广志, 马春燕]; [] otherwise."""
+    core = strip_segment(seg)
+    for m in P.JOINED.finditer(core):
+        i = m.start()
+        left = split_person(core[:i], reg.known(), strict=True)
+        right = split_person(core[i + 1:], reg.known(), strict=True)
+        if left and right and left[1] != right[1] and title_score(left[0]) == 3 and title_score(right[0]) == 3:
+            return [register(reg, *left, seg), register(reg, *right, seg)]
+    return []
+
+
+def unnamed_person(seg: str) -> Person | None:
+    """Someone the text names by surname + honorific only (人事主管刘先生, 家住陆城街道的王阿姨):
+    a ``Person`` with no name and the words as written for title; ``None`` otherwise."""
+    core = strip_segment(seg)
+    if "的" in core:
+        core = core.rsplit("的", 1)[1]
+    if not core or len(core) > 20 or not honorific(core):
+        return None
+    return Person(name="", title=core)
+
+
+def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
+    """People introduced without speaking (专访了安溪县委副书记、县长黄文明; 区长马晓燕深有感触;
+    祝荔萍，长沙市天心区委副书记、区长。): registered, and returned with their positions in ``text``."""
+    found_all = []
+    pos = 0
+    parts = P.MENTION_SPLIT.split(text)
+    for k, clause in enumerate(parts):
+        start = pos
+        pos += len(clause)
+        # name first, office after: 祝荔萍，长沙市天心区委副书记、区长。
+        if (k + 2 < len(parts) and parts[k + 1] in "，," and looks_like_name(clause) and clause not in reg.reporters
+                and (k == 0 or parts[k - 1] in "。！？\n") and P.ROLE_SUFFIX.search(parts[k + 2]) and len(parts[k + 2]) <= 40
+                and (k + 3 >= len(parts) or parts[k + 3] in "。；;")):
+            person = reg.people.get(clause) or register(reg, parts[k + 2], clause, clause + "，" + parts[k + 2])
+            found_all.append((start, person))
+            continue
+        if len(clause) < 3:
+            continue
+        stripped = clause.lstrip("—- ")
+        lead = len(clause) - len(stripped)
+        cut = -1  # an office+name at the clause start, else after 专访了/见到 (…县长黄文明)
+        found = find_person_at_start(stripped, reg.known())
+        if not found or P.REPORTER_TITLE.search(found[0]):  # 记者专访了…县长黄文明: the person after 了
+            cut = max(stripped.rfind(x) for x in P.INTRO_CUT)
+            found = find_person_at_start(stripped[cut + 1:], reg.known()) if cut >= 0 else None
+        if found and found[0] and found[1] not in reg.reporters and not P.REPORTER_TITLE.search(found[0]):
+            person = reg.people.get(found[1]) or register(reg, found[0], found[1], clause)
+            found_all.append((start + lead + cut + 1, person))
+    return found_all

@@ -3,33 +3,45 @@
 ``extract_quotes(article, structure)`` walks the paragraphs in order and returns one row per
 quote: ``direct`` (words inside “…”, or a transcript's words after "office name："),
 ``indirect`` (X表示/介绍/说，+ clause) and ``report`` (a cited document: 党的二十大报告指出“…”),
-each with its speaker, title, district, section and character offsets in the cleaned text.
+each with its speaker, title, district (and where the district came from), section and
+character offsets in the cleaned text.
+
+The steps, one function per attribution shape (each unit-tested in tests/test_quotes_units.py):
+
+- paragraph shapes (the driver ``_walk``): ``header_line_voice`` ("office name：" / "Name：" on its
+  own line: the following paragraphs are that person's words; a press conference's questioner or a
+  reporter is nobody), ``inline_speaker`` ("Name：words", 答：), ``continues_quote`` (a multi-paragraph
+  quote: paragraphs that open with “ after X说：);
+- inside a paragraph (``paragraph_rows``): ``mark_citations`` (党的二十大报告指出，“…” → report;
+  习近平总书记…指出，“…” → his direct words), ``people_after_quotes`` (“…”即墨国际陆港党委书记马明强说),
+  ``verb_attributions`` (office+name+表示/说/介绍/告诉记者/在…看来, two people in one clause, 他/她,
+  李局长), ``colon_attributions`` (name：“…”), ``speaker_of_quote`` (who speaks each “…”, including a
+  quote that continues after X说，), ``uncited_reports`` (党的二十大报告提出，要…。) and
+  ``indirect_pieces`` (the clause after 表示，, quotes cut out).
+
+People are resolved in people.py (someone named only 刘先生/王阿姨 keeps their quotes with an empty
+``speaker`` and the words as written in ``title``); every place lookup goes through ``_place_of``.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from helpers import patterns as P
-from helpers.districts import ArticlePlaces  # places: the article's place evidence
+from helpers.districts import ArticlePlaces
 from helpers.people import (
-    LEAD_WORDS, ROLE_SUFFIX, Person, PersonRegistry, find_person_at_start, looks_like_name, split_person,
-    strip_segment, title_score,
+    Person, PersonRegistry, find_person_at_start, people_joined, register, resolve, scan_mentions, strip_segment,
+    unnamed_person,
 )
 from helpers.structure import Structure
 
 COLUMNS = [
     "article", "quote_id", "section", "section_title", "paragraph", "kind", "speaker", "title",
-    "district", "district_source", "city", "cited_by", "text", "start", "end",  # places: district_source
+    "district", "district_source", "city", "cited_by", "text", "start", "end",
 ]
 MASK = "\u25a1"
 MIN_PIECE_CJK = 4  # an indirect piece needs this many Chinese characters
-PHRASE_MAX = 8  # quoted phrases up to this length are set phrases for the tokenizer
-REPORTER_TITLE = re.compile(r"(?:记者|主持人|解说|旁白|播音|编辑|通讯员)")
-LEADING_LABEL = re.compile(r"^[【\[]([^】\]]{1,10})[】\]]\s*")
-SPEAKER_LABEL = re.compile(r"同期声?|采访|现场声|原声")
 
 
 @dataclass
@@ -50,8 +62,27 @@ class _Attrib:
     to_quote: bool  # the verb introduces a quote (说：“…)
 
 
+@dataclass
+class ArticleContext:
+    """What the steps share about one article: its people, its places, the current paragraph."""
+
+    name: str
+    text: str
+    registry: PersonRegistry
+    places: ArticlePlaces | None = None  # the article's place evidence (districts.ArticlePlaces)
+    window: tuple[int, int] = (0, 0)  # the previous and the current paragraph
+    headline: str = ""  # headline and subtitle
+    lead: str = ""  # the lead paragraph(s)
+    paragraph: str = ""
+    last: Person | None = None  # the latest person who spoke or was introduced
+    pending: list = field(default_factory=list)  # rows of the previous paragraph with no speaker yet
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Top-level “…” spans as (open, close) indexes; an unclosed quote runs to the end."""
+    """Top-level “…” spans as (open, close) indexes; an unclosed quote runs to the end.
+
+    >>> quote_spans("他说：“要‘稳’字当头。”")
+    [(3, 12)]"""
     spans, depth, start = [], 0, -1
     for i, ch in enumerate(text):
         if ch == P.OPEN_Q:
@@ -69,14 +100,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def quoted_phrases(text: str) -> list[str]:
     """Short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases."""
-    found = re.findall(rf"[“‘「『]([{P.CJK}0-9A-Za-z]{{2,{PHRASE_MAX}}})[”’」』]", text)
+    found = P.QUOTED_PHRASE.findall(text)
     return sorted(set(found), key=found.index)
 
 
 def _mask(text: str, spans) -> str:
     chars = list(text)
-    for o, c in spans:
-        for i in range(o + 1, min(c, len(text))):
+    for s in spans:
+        for i in range(s.open + 1, min(s.close, len(text))):
             chars[i] = MASK
     return "".join(chars)
 
@@ -95,398 +126,429 @@ def _segment_start(masked: str, pos: int) -> int:
     return i + 1
 
 
-class _Finder:
-    def __init__(self, article, structure: Structure):
-        self.article = article
-        self.structure = structure
-        self.registry = PersonRegistry(structure.byline_names)
-        # places: built once per article (headline, subtitle and lead give the county it is about)
-        lead = next((p.text for p in structure.paragraphs if p.kind == "lead"), "")
-        self.places = ArticlePlaces.from_text(article.text, f"{structure.headline} {structure.subtitle}".strip(), lead, article.raw)
-        self.local_from = self.here = 0  # the nearby text (previous and current paragraph)
-        self.para_start = 0  # places: where the current paragraph starts
-        self.rows: list[dict] = []
-        self.pending: list[dict] = []  # rows of the previous paragraph with no speaker yet
-        self.last: Person | None = None
+# -- places -------------------------------------------------------------------------------------
+def _place_of(ctx: ArticleContext, title: str, sentence: str = "", paragraph: str = "") -> tuple[str, str, str]:
+    """(district, city, district_source) of a speaker with ``title``: the one place lookup of the
+    quote finder. The evidence order (title → context → article) lives in
+    ``districts.ArticlePlaces.place``; ``sentence`` is the words around the mention, ``paragraph``
+    the current paragraph, and the previous plus current paragraph is the nearby text whose last
+    county a street or town title takes (湄潭县兴隆镇 … then 兴隆镇龙凤村党支部书记)."""
+    nearby = ctx.text[ctx.window[0]:ctx.window[1]]
+    place = ctx.places.place(title, sentence=sentence, paragraph=paragraph, nearby=nearby)
+    return place.district, place.city, place.source if place.district else ""
 
-    def place(self, title: str):
-        # places: the current paragraph is the speaker's context; this and the previous one the
-        # nearby text whose last county a street or town title takes
-        text = self.article.text
-        return self.places.place(title, paragraph=text[self.para_start:self.here], nearby=text[self.local_from:self.here])
 
-    # -- people ----------------------------------------------------------------------------
-    def person(self, seg: str, para_speaker: Person | None, strict=False) -> Person | None:
-        core = strip_segment(seg)
-        if core in ("他", "她"):
-            return para_speaker or self.last
-        if not core or REPORTER_TITLE.search(core) and not re.search(r"(?:书记|长|主任)", core):
-            return None
-        found = self.registry.by_surname_office(core)
-        if found:
-            return found
-        split = split_person(core, self.registry.known(), strict=strict)
-        if not split:
-            at_start = find_person_at_start(core, self.registry.known())  # 张磊擦了把汗(说)
-            if not at_start:
-                return None
-            split = at_start[:2]
-        title, name = split
-        if name in self.registry.reporters:
-            return None
-        return self.register(title, name)
+# -- rows ---------------------------------------------------------------------------------------
+def _row(ctx: ArticleContext, para, kind: str, a: int, b: int, person: Person | None, cited_by: Person | None = None) -> dict | None:
+    """One row of the table for ``para.text[a:b]`` (trimmed of punctuation and spaces)."""
+    text = para.text
+    while a < b and text[a] in " ，,：:。；;、":
+        a += 1
+    while b > a and text[b - 1] == " ":
+        b -= 1
+    if b <= a:
+        return None
+    who = person if person and kind != "report" else Person(name="")
+    return {
+        "article": ctx.name, "section": para.section, "section_title": para.section_title,
+        "paragraph": para.index, "kind": kind, "speaker": who.name, "title": who.title,
+        "district": who.district, "district_source": who.district_source, "city": who.city,
+        "cited_by": cited_by.name if cited_by else "",
+        "text": text[a:b], "start": para.start + a, "end": para.start + b,
+    }
 
-    def register(self, title: str, name: str) -> Person:
-        known = self.registry.people.get(name)
-        if known and (not title or known.title):
-            return known
-        if not title:
-            title = self.introduction(name)
-        place = self.place(title)
-        person = Person(name=name, title=title, district=place.district, city=place.city)
-        person.district_source = place.source  # places: the evidence for the district
-        return self.registry.add(person)
 
-    def people_joined(self, seg: str, para_speaker) -> list[Person]:
-        """Two people who say the same thing: 镇长宋广志和村党支部书记马春燕都表示."""
-        core = strip_segment(seg)
-        for i in [m.start() for m in re.finditer("和|与|及", core)]:
-            left, right = split_person(core[:i], self.registry.known(), strict=True), split_person(core[i + 1:], self.registry.known(), strict=True)
-            # both sides an office and a name: 八里营镇镇长宋广志 和 白道口镇前张村党支部书记马春燕
-            if left and right and left[1] != right[1] and title_score(left[0]) == 3 and title_score(right[0]) == 3:
-                return [self.register(*left), self.register(*right)]
-        return []
+# -- shapes inside a paragraph ------------------------------------------------------------------
+def mark_citations(ctx: ArticleContext, masked: str, spans: list[_Span]) -> None:
+    """Mark quotes led in by a document as ``report`` (党的二十大报告指出，“…”; 政府工作报告提出，“…”;
+    《…》明确“…”), and those led in by 习近平总书记…指出/强调 as his own words (``speech``)."""
+    for s in spans:
+        tail_start = _sentence_start(masked, s.open)
+        lead_in = masked[tail_start:s.open]
+        m = P.REPORT_LEAD.search(lead_in)
+        if not m:
+            continue
+        s.kind, s.lead = "report", tail_start + m.start()
+        cites = P.PERSON_CITES.match(lead_in)
+        if cites and "报告" not in lead_in:  # a speech he gave, not a document
+            s.kind, s.lead = "speech", -1
+            s.person = register(ctx.registry, cites.group(2), cites.group(1), lead_in)
 
-    def fill_pending(self, person: Person):
-        """Give the quotes of the previous paragraph that had no speaker to ``person``."""
-        for row in self.pending:
-            if not row["speaker"] and row["kind"] == "direct":
-                row.update(speaker=person.name, title=person.title, district=person.district, city=person.city,
-                           district_source=getattr(person, "district_source", ""))  # places
-        self.pending = []
 
-    def introduction(self, name: str) -> str:
-        """The office written before a name's first appearance (村民张建华家种了… → 村民), when a
-        later bare mention (张建华笑着说) is what attributes the quote."""
-        i = self.article.text.find(name)
-        if i <= 0:
-            return ""
-        j = i - 1
-        while j >= 0 and self.article.text[j] not in "。！？；，：“”\n":
-            j -= 1
-        before = self.article.text[j + 1:i]
-        cut = max(before.rfind(x) for x in "了访见到")
-        before = LEAD_WORDS.sub("", before[cut + 1:]).strip()
-        return before if before and len(before) <= 40 and title_score(before) >= 2 else ""
+def people_after_quotes(ctx: ArticleContext, text: str, spans: list[_Span]) -> dict[int, tuple[Person, int]]:
+    """An office+name (or a known name) right after a closing quote: “…”即墨国际陆港党委书记马明强在…
+    → {index of ”: (马明强, end of the mention)}."""
+    named = {}
+    for s in spans:
+        if s.kind == "report" or s.close >= len(text):
+            continue
+        after = find_person_at_start(text[s.close + 1:], ctx.registry.known())
+        if after and not P.REPORTER_TITLE.fullmatch(after[0] or "-"):
+            named[s.close] = (register(ctx.registry, after[0], after[1], text[s.close + 1:s.close + 1 + after[2]]), s.close + 1 + after[2])
+    return named
 
-    # -- rows -------------------------------------------------------------------------------
-    def add(self, para, kind, a, b, person: Person | None, cited_by: Person | None = None):
-        text = para.text
-        while a < b and text[a] in " ，,：:。；;、":
-            a += 1
-        while b > a and text[b - 1] == " ":
-            b -= 1
-        if b <= a:
-            return
-        self.rows.append({
-            "article": self.article.name, "section": para.section, "section_title": para.section_title,
-            "paragraph": para.index, "kind": kind,
-            "speaker": person.name if person and kind != "report" else "",
-            "title": person.title if person and kind != "report" else "",
-            "district": person.district if person and kind != "report" else "",
-            "district_source": getattr(person, "district_source", "") if person and kind != "report" else "",  # places
-            "city": person.city if person and kind != "report" else "",
-            "cited_by": cited_by.name if cited_by else "",
-            "text": text[a:b], "start": para.start + a, "end": para.start + b,
-        })
 
-    # -- paragraphs -------------------------------------------------------------------------
-    def run(self) -> pd.DataFrame:
-        voice: Person | None = None  # who speaks the following paragraphs (transcripts, 说：)
-        voice_mode = ""  # "transcript" until the next speaker line; "quote" while paragraphs open with “
-        previous_start = previous_rows = 0
-        for para in self.structure.paragraphs:
-            kind, text = para.kind, para.text
-            self.local_from, self.here = previous_start, para.end
-            self.para_start = para.start  # places
-            self.pending = [r for r in self.rows[previous_rows:] if r["kind"] == "direct" and not r["speaker"]]
-            previous_rows = len(self.rows)
-            if kind in ("lead", "body", "question"):
-                previous_start = para.start
-            if kind in ("subtitle", "question"):  # other paragraphs are scanned as they are read
-                self.scan_mentions(text)
-            if kind in ("heading", "label"):
-                voice, voice_mode = None, ""
-                if kind == "heading":
-                    self.last = None
-                continue
-            if kind in ("headline", "subtitle", "byline", "caption"):
-                continue
-            if kind == "speaker_line":
-                who = re.sub(r"^(?:[【\[][^】\]]{1,12}[】\]]\s*)+", "", text).rstrip("：: ")
-                has_verb = bool(re.search(rf"{P.SPEECH_VERB}$", who))
-                who = re.sub(rf"{P.SPEECH_VERB}$", "", who) if has_verb else who
-                reporter = bool(REPORTER_TITLE.search(who)) and not re.search(r"(?:书记|长|主任)", who)
-                voice = None if reporter else self.person(who, self.last)
-                voice_mode = "quote" if has_verb else ("transcript" if voice or reporter else "")
-                if voice:
-                    self.last = voice
-                continue
-            if kind == "question":  # the reporter's words: only a document they cite is a row
-                self.paragraph(para, reports_only=True)
-                continue
-            label = LEADING_LABEL.match(text)
-            if label:  # 【记者】在未央区…: narration; officials it reports are still found
-                voice, voice_mode = None, ""
-                if not SPEAKER_LABEL.fullmatch(label.group(1)):
-                    self.paragraph(para, offset=label.end())
-                    continue
-            if voice_mode == "quote" and not text.startswith(P.OPEN_Q):
-                voice, voice_mode = None, ""
-            if voice_mode:
-                if voice is not None:
-                    self.paragraph(para, voice=voice)
-                if voice_mode == "quote" and text.rstrip().endswith(P.CLOSE_Q) and text.count(P.CLOSE_Q) >= text.count(P.OPEN_Q):
-                    voice, voice_mode = None, ""
-                continue
-            start = label.end() if label else 0
-            m = re.match(r"^([^，。：:“”]{1,30}?)\s*[：:]\s*(?!“)", text[start:])
-            if m:
-                if P.QA_ANSWER.match(text):  # 答： the interviewee, introduced in the lead
-                    who = self.last or next(reversed(self.registry.people.values()), None)
-                else:
-                    who = self.person(m.group(1), self.last)
-                if who:
-                    self.paragraph(para, voice=who, offset=start + m.end())
-                    continue
-            self.paragraph(para)
-        df = pd.DataFrame(self.rows, columns=[c for c in COLUMNS if c != "quote_id"])
-        df = df.sort_values("start", kind="stable").reset_index(drop=True)
-        df.insert(1, "quote_id", range(len(df)))
-        df = df[COLUMNS]
-        # everyone the article introduces, speaking or not: their names reach the tokenizer
-        df.attrs["people"] = [p.name for p in self.registry.people.values()]
-        return df
+def _latest(attribs: list[_Attrib], mentions: list[tuple[int, Person]], pos: int) -> Person | None:
+    """The person attributed or mentioned last before ``pos`` in this paragraph."""
+    found = [(a.start, a.person) for a in attribs if a.start < pos] + [(i, p) for i, p in mentions if i < pos]
+    return max(found, key=lambda x: x[0])[1] if found else None
 
-    def scan_mentions(self, text: str) -> list[tuple[int, Person]]:
-        """People introduced without speaking (专访了安溪县委副书记、县长黄文明; 区长马晓燕深有感触):
-        registered, and returned with their positions in ``text``."""
-        found_all = []
-        pos = 0
-        parts = re.split(r"([，。；！？“”,;])", text)
-        for k, clause in enumerate(parts):
-            start = pos
-            pos += len(clause)
-            # name first, office after: 祝荔萍，长沙市天心区委副书记、区长。
-            if (k + 2 < len(parts) and parts[k + 1] in "，," and looks_like_name(clause) and clause not in self.registry.reporters
-                    and (k == 0 or parts[k - 1] in "。！？\n") and ROLE_SUFFIX.search(parts[k + 2]) and len(parts[k + 2]) <= 40
-                    and (k + 3 >= len(parts) or parts[k + 3] in "。；;")):
-                person = self.registry.people.get(clause) or self.register(parts[k + 2], clause)
-                found_all.append((start, person))
-                continue
-            if len(clause) < 3:
-                continue
-            stripped = clause.lstrip("—- ")
-            lead = len(clause) - len(stripped)
-            cut = -1  # an office+name at the clause start, else after 专访了/见到 (…县长黄文明)
-            found = find_person_at_start(stripped, self.registry.known())
-            if not found:
-                cut = max(stripped.rfind(x) for x in "了访见到")
-                found = find_person_at_start(stripped[cut + 1:], self.registry.known()) if cut >= 0 else None
-            if found and found[0] and found[1] not in self.registry.reporters and not REPORTER_TITLE.search(found[0]):
-                person = self.registry.people.get(found[1]) or self.register(found[0], found[1])
-                found_all.append((start + lead + cut + 1, person))
-        return found_all
 
-    def paragraph(self, para, voice: Person | None = None, offset: int = 0, reports_only: bool = False):
-        """Rows for one paragraph. With ``voice``, the whole paragraph (from ``offset``) is that
-        person's own words (a transcript or an interview answer); only citations are cut out."""
-        text = para.text
-        spans = [_Span(o, c) for o, c in quote_spans(text) if o >= offset]
-        masked = _mask(text, [(s.open, s.close) for s in spans])
+def _verb_end(text: str, verb_end: int) -> tuple[int, bool, bool]:
+    """After a speech verb: (where its clause starts, it introduces a quote, it closes the sentence).
+    说：“… introduces a quote; “…”陆振宇说。 closes the sentence and opens no clause."""
+    end = verb_end
+    while end < len(text) and text[end] in " ，,：:":
+        end += 1
+    closes = end < len(text) and text[end] == "。"
+    to_quote = (end < len(text) and text[end] == P.OPEN_Q) or closes
+    return end, to_quote, closes
 
-        # citations of documents: 党的二十大报告指出，“…”
+
+def _office_before_comma(ctx: ArticleContext, masked: str, b: int, who: Person, seg: str) -> int:
+    """市北区委组织部副部长，区人社局党组书记、局长王萍表示: the office before the comma is hers too.
+    Extends ``who.title`` (and its district) and returns where the attribution starts."""
+    if not (b >= 2 and masked[b - 1] in "，," and who.name and who.title and seg.strip().endswith(who.name)):
+        return b
+    b0 = _segment_start(masked, b - 1)
+    prev = masked[b0:b - 1]
+    if not (prev and len(prev) <= 30 and P.ROLE_SUFFIX.search(prev) and (b0 == 0 or masked[b0 - 1] in "。”")):
+        return b
+    if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
+        who.title = prev + "，" + who.title
+        district, city, source = _place_of(ctx, who.title, masked[b0:b], ctx.paragraph)
+        if district:
+            who.district, who.district_source = district, source
+        who.city = city or who.city
+    return b0
+
+
+def verb_attributions(ctx: ArticleContext, text: str, masked: str, spans: list[_Span], offset: int,
+                      voice: Person | None, mentions: list, attribs: list[_Attrib]) -> list[tuple[int, int, bool]]:
+    """Office+name(+adverbial)+speech verb: 平度市农业农村局党组书记、局长万俊菊表示，… (indirect);
+    在崂山区金家岭街道党工委书记李强看来，…; 曲艳阳受访时说：“…”; “…”陆振宇说。; 他表示; 李局长介绍;
+    镇长宋广志和村党支部书记马春燕都表示 (a row each). Appends to ``attribs``; returns the
+    attributions that name nobody, as (start, end, to_quote) (该局相关负责人介绍，“…”)."""
+    unnamed: list[tuple[int, int, bool]] = []
+    for m in P.SPEECH_ATTRIB.finditer(masked):
+        if any(s.open < m.start() < s.close for s in spans) or m.start() < offset:
+            continue
+        b = _segment_start(masked, m.start())
+        seg = masked[b:m.start()]
+        if MASK in seg or not seg.strip():
+            continue
+        end, to_quote, closes = _verb_end(text, m.end())
+        quoted = to_quote or (b > 0 and masked[b - 1] == P.CLOSE_Q)
+        latest = _latest(attribs, mentions, m.start())
+        together = people_joined(ctx.registry, seg) if P.JOINED.search(seg) else []
+        who = together[-1] if together else resolve(ctx.registry, seg, latest, ctx.last, quoted=quoted)
+        if who is None:
+            who = unnamed_person(seg)  # 人事主管刘先生告诉记者：“…”: kept, with no name
+        if who is None:  # 相关负责人介绍，“…” / “…”有关负责人说: someone speaks, no name to give
+            unnamed.append((b, end, to_quote and bool(P.ROLE_SUFFIX.search(strip_segment(seg)))))
+            continue
+        b = _office_before_comma(ctx, masked, b, who, seg)
+        if voice is not None and (not to_quote or who.name == voice.name):
+            continue  # in someone's own words, only another person's quote is set apart
+        if closes and P.BACK_REFERENCE_RE.search(m.group(0)) and who.name:
+            fill_pending(ctx, who)  # “…” (a paragraph of its own) / …陆振宇这样说。
+        for other in together[:-1]:
+            attribs.append(_Attrib(b, m.start(), end, other, to_quote))
+        attribs.append(_Attrib(b, m.start(), end, who, to_quote))
+    return unnamed
+
+
+def colon_attributions(ctx: ArticleContext, masked: str, mentions: list, attribs: list[_Attrib]) -> None:
+    """name：“…” and office name：“…” (建德市梅城镇镇长徐丽君：“…”); appends to ``attribs``."""
+    for m in P.COLON_BEFORE_QUOTE.finditer(masked):
+        if any(a.verb <= m.start() < a.end for a in attribs):
+            continue
+        b = _segment_start(masked, m.start())
+        seg = masked[b:m.start()]
+        if not seg.strip() or MASK in seg:
+            continue
+        who = resolve(ctx.registry, seg, _latest(attribs, mentions, m.start()), ctx.last, quoted=True)
+        if who:
+            attribs.append(_Attrib(b, m.start(), m.end(), who, True))
+
+
+def _is_free_quote(text: str, masked: str, s: _Span) -> bool:
+    """A quotation that is someone's words though no verb is next to it: a whole sentence at the
+    start of a sentence (“…。”), or after a comma (…落地，“一头连着田间地头，…大有可为。”)."""
+    before = masked[:s.open].rstrip(" ")
+    content = text[s.open + 1:s.close]
+    starts_sentence = not before or before[-1] in "。！？!?”：:；"
+    sentence_like = bool(P.ENDS_SENTENCE.search(content)) or s.close >= len(text) or ("，" in content and len(content) >= 15)
+    ends_sentence = bool(P.ENDS_SENTENCE.search(content)) or (
+        ("，" in content or len(content) >= 10) and text[s.close + 1:s.close + 2] in ("。", "！", "？", ""))  # “客人喝了…，…带回去”。
+    follows_clause = bool(before) and before[-1] in "，," and len(content) >= 8 and ends_sentence
+    return (starts_sentence and sentence_like) or follows_clause
+
+
+def speaker_of_quote(ctx: ArticleContext, text: str, masked: str, s: _Span, attribs: list[_Attrib], mentions: list,
+                     unnamed: list[tuple[int, int, bool]], named_after: dict) -> None:
+    """Decide whether the quote ``s`` is speech and whose: the attribution just before it (说：“…),
+    just after it (“…”万俊菊说), nobody named (“…”来自广州的游客陈女士说 → no name), the person named
+    right after it, or — a quote that continues (“…”曲艳阳说，“…”) or stands alone as a sentence —
+    the latest person in the paragraph, else the paragraph's first speaker, else the article's last."""
+    pre = next((a for a in attribs if a.to_quote and a.end == s.open), None)
+    post = next((a for a in attribs if a.start == s.close + 1), None)
+    if pre or post:
+        s.kind, s.person = "speech", (pre or post).person
+        return
+    if any(start == s.close + 1 or (to_quote and end == s.open) for start, end, to_quote in unnamed):
+        s.kind, s.person = "speech", None
+        return
+    if not _is_free_quote(text, masked, s):
+        return
+    s.kind = "speech"
+    if s.close in named_after:
+        s.person, end = named_after[s.close]
+        if s.person.name not in [a.person.name for a in attribs]:
+            attribs.append(_Attrib(s.close + 1, end, end, s.person, True))  # the mention opens no clause
+    else:
+        s.person = _latest(attribs, mentions, s.open) or (attribs[0].person if attribs and s.open == 0 else ctx.last)
+
+
+def uncited_reports(text: str, masked: str, events: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Citations without quotation marks, to the end of their sentence: 党的二十大报告提出，要…。
+    → [(lead start, text start, text end)]; those inside a quoted span or a citation are skipped."""
+    found = []
+    for m in P.REPORT_LEAD_NOQUOTE.finditer(masked):
+        if text[m.end():m.end() + 1] == P.OPEN_Q or any(a <= m.start() < b for a, b in events):
+            continue
+        lead = _segment_start(masked, m.start())
+        if lead != m.start() and not P.REPORT_LEAD.search(masked[lead:m.end()]):
+            continue
+        stop = P.SENTENCE_END.search(text, m.end())
+        found.append((m.start(), m.end(), stop.end() if stop else len(text)))
+    return found
+
+
+def indirect_pieces(text: str, a: _Attrib, starts: list[int], events: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clause an attribution opens (万俊菊表示，<clause>), up to the next attribution, with quotes
+    and citations cut out: [(start, end)], each with at least ``MIN_PIECE_CJK`` Chinese characters."""
+    stop = next((x for x in starts if x > a.start), len(text))
+    pos, pieces = a.end, []
+    for cut_start, cut_end in events + [(stop, stop)]:
+        if cut_end <= pos:
+            continue
+        piece_end = max(pos, min(cut_start, stop))
+        if len(P.CJK_CHAR.findall(text[pos:piece_end])) >= MIN_PIECE_CJK:
+            pieces.append((pos, piece_end))
+        pos = max(pos, cut_end)
+        if pos >= stop:
+            break
+    return pieces
+
+
+def fill_pending(ctx: ArticleContext, person: Person) -> None:
+    """Give the quotes of the previous paragraph that had no speaker to ``person`` (a quote that is a
+    paragraph of its own, then 陆振宇这样说。)."""
+    for row in ctx.pending:
+        if not row["speaker"] and row["kind"] == "direct":
+            row.update(speaker=person.name, title=person.title, district=person.district,
+                       district_source=person.district_source, city=person.city)
+    ctx.pending = []
+
+
+def paragraph_rows(ctx: ArticleContext, para, voice: Person | None = None, offset: int = 0,
+                   reports_only: bool = False) -> list[dict]:
+    """Rows for one paragraph. With ``voice``, the whole paragraph (from ``offset``) is that person's
+    own words (a transcript or an interview answer); only citations and other people's quotes are
+    cut out. With ``reports_only`` (a reporter's question), only cited documents are rows."""
+    text = para.text
+    spans = [_Span(o, c) for o, c in quote_spans(text) if o >= offset]
+    masked = _mask(text, spans)
+    mark_citations(ctx, masked, spans)
+    if reports_only:
+        return [r for r in (_row(ctx, para, "report", s.open + 1, s.close, None) for s in spans if s.kind == "report") if r]
+    mentions = [(i, p) for i, p in scan_mentions(ctx.registry, masked) if i >= offset]
+    named_after = people_after_quotes(ctx, text, spans)
+    mentions += [(close + 1, person) for close, (person, _) in named_after.items()]
+    attribs: list[_Attrib] = []
+    if voice is not None:
+        attribs.append(_Attrib(offset, offset, offset + text.startswith(P.OPEN_Q, offset), voice, False))
         for s in spans:
-            tail_start = _sentence_start(masked, s.open)
-            m = P.REPORT_LEAD.search(masked[tail_start:s.open])
-            if m:
-                s.kind, s.lead = "report", tail_start + m.start()
-                cites = P.PERSON_CITES.match(masked[tail_start:s.open])
-                if cites and "报告" not in masked[tail_start:s.open]:  # a speech he gave, not a document
-                    s.kind, s.lead = "speech", -1
-                    s.person = self.register(cites.group(2), cites.group(1))
-        if reports_only:
-            for s in spans:
-                if s.kind == "report":
-                    self.add(para, "report", s.open + 1, s.close, None)
-            return
-        # a quote followed straight by an office+name: “…”即墨国际陆港党委书记马明强在…
-        mentions: list[tuple[int, Person]] = [(i, p) for i, p in self.scan_mentions(masked) if i >= offset]
-        named_after: dict[int, tuple[Person, int]] = {}  # quote close → (person, end of the mention)
-        for s in spans:
-            if s.kind != "report" and s.close < len(text):
-                after = find_person_at_start(text[s.close + 1:], self.registry.known())
-                if after and not REPORTER_TITLE.fullmatch(after[0] or "-"):
-                    named_after[s.close] = (self.register(after[0], after[1]), s.close + 1 + after[2])
-                    mentions.append((s.close + 1, named_after[s.close][0]))
-
-        def latest(pos):
-            found = [(a.start, a.person) for a in attribs if a.start < pos] + [(i, p) for i, p in mentions if i < pos]
-            return max(found, key=lambda x: x[0])[1] if found else None
-        # attributions: office+name(+adverbial)+verb
-        attribs: list[_Attrib] = []
-        unnamed: list[int] = []
+            if s.kind != "report":
+                s.kind = "phrase"  # their own quotation marks stay part of their words
+        mentions = []
+    unnamed = verb_attributions(ctx, text, masked, spans, offset, voice, mentions, attribs)
+    if voice is None:
+        colon_attributions(ctx, masked, mentions, attribs)
+    attribs.sort(key=lambda a: a.start)
+    for s in spans:
+        if s.kind == "speech" and s.person is not None:
+            continue  # already known (习近平总书记…指出)
         if voice is not None:
-            attribs.append(_Attrib(offset, offset, offset, voice, False))
-            if text.startswith(P.OPEN_Q, offset):
-                attribs[0].end = offset + 1
-            for s in spans:
-                if s.kind != "report":
-                    s.kind = "phrase"  # their own quotation marks stay part of their words
-            mentions = []
-        for m in P.SPEECH_ATTRIB.finditer(masked):
-            if any(s.open < m.start() < s.close for s in spans) or m.start() < offset:
-                continue
-            b = _segment_start(masked, m.start())
-            seg = masked[b:m.start()]
-            if MASK in seg or not seg.strip():
-                continue
-            who = self.person(seg, latest(m.start()))
-            if who is None:
-                unnamed.append(b)  # “…”来自广州的游客陈女士说: someone speaks, but no name to give
-            together = []
-            if who is None or "和" in strip_segment(seg)[: -len(who.name) if who else None]:
-                together = self.people_joined(seg, latest(m.start()))
-                if together:
-                    who = together[-1]
-            if who is None:
-                continue
-            # 市北区委组织部副部长，区人社局党组书记、局长王萍: an office before a comma belongs too
-            if b >= 2 and masked[b - 1] in "，," and who.title and seg.strip().endswith(who.name):
-                b0 = _segment_start(masked, b - 1)
-                prev = masked[b0:b - 1]
-                if prev and len(prev) <= 30 and ROLE_SUFFIX.search(prev) and (b0 == 0 or masked[b0 - 1] in "。”"):
-                    title = prev + "，" + who.title
-                    if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
-                        who.title = title
-                        place = self.place(title)
-                        if place.district:  # places: keep the evidence with the district
-                            who.district_source = place.source
-                        who.district, who.city = place.district or who.district, place.city or who.city
-                    b = b0
-            end = m.end()
-            while end < len(text) and text[end] in " ，,：:":
-                end += 1
-            closes = end < len(text) and text[end] == "。"  # “…”陆振宇说。 opens no clause
-            to_quote = (end < len(text) and text[end] == P.OPEN_Q) or closes
-            if voice is not None and (not to_quote or who.name == voice.name):
-                continue  # in someone's own words, only another person's quote is set apart
-            if closes and P.BACK_REFERENCE_RE.search(m.group(0)):
-                self.fill_pending(who)  # “…” (a paragraph of its own) / …陆振宇这样说。
-            for other in together[:-1]:
-                attribs.append(_Attrib(b, m.start(), end, other, to_quote))
-            attribs.append(_Attrib(b, m.start(), end, who, to_quote))
+            other = next((a for a in attribs[1:] if a.end == s.open), None)
+            if other and s.kind != "report":  # 习近平总书记强调，“…” inside an interviewee's answer
+                s.kind, s.person, s.lead = "speech", other.person, other.start
+        elif s.kind != "report":
+            speaker_of_quote(ctx, text, masked, s, attribs, mentions, unnamed, named_after)
+    spoken = [(s.open, s.person) for s in spans if s.kind == "speech" and s.person]
+    spoken += [(a.start, a.person) for a in attribs] + mentions
+    if spoken:
+        ctx.last = max(spoken, key=lambda x: x[0])[1]
+    return _rows_of_paragraph(ctx, para, masked, spans, attribs, voice)
 
-        # name：“…” and office name：“…”
-        for m in re.finditer(r"[：:]\s*(?=“)", masked if voice is None else ""):
-            if any(a.verb <= m.start() < a.end for a in attribs):
-                continue
-            b = _segment_start(masked, m.start())
-            seg = masked[b:m.start()]
-            who = self.person(seg, latest(m.start())) if seg.strip() and MASK not in seg else None
-            if who:
-                attribs.append(_Attrib(b, m.start(), m.end(), who, True))
-        attribs.sort(key=lambda a: a.start)
 
-        # who speaks each quote
-        for s in spans:
-            if s.kind == "speech" and s.person is not None:
-                continue  # already known (习近平总书记…指出)
-            if voice is not None and s.kind != "report":
-                other = next((a for a in attribs[1:] if a.end == s.open), None)
-                if other:  # 习近平总书记强调，“…” inside an interviewee's answer
-                    s.kind, s.person, s.lead = "speech", other.person, other.start
-                continue
-            if s.kind == "report":
-                continue
-            before = masked[:s.open].rstrip(" ")
-            pre = next((a for a in attribs if a.to_quote and a.end == s.open), None)
-            post = next((a for a in attribs if a.start == s.close + 1), None)
-            if pre:
-                s.kind, s.person = "speech", pre.person
-            elif post:
-                s.kind, s.person = "speech", post.person
-            elif s.close + 1 in unnamed:
-                s.kind, s.person = "speech", None
-            else:
-                content = text[s.open + 1:s.close]
-                starts_sentence = not before or before[-1] in "。！？!?”：:；"
-                sentence_like = bool(re.search(r"[。！？!?…]$", content)) or s.close >= len(text) or ("，" in content and len(content) >= 15)
-                # …推动冷链物流落地，“一头连着田间地头，…大有可为。” a whole sentence quoted after a comma
-                ends_sentence = bool(re.search(r"[。！？!?…]$", content)) or (
-                    ("，" in content or len(content) >= 10) and text[s.close + 1:s.close + 2] in ("。", "！", "？", ""))  # “客人喝了…，…带回去”。
-                follows_clause = bool(before) and before[-1] in "，," and len(content) >= 8 and ends_sentence
-                if not ((starts_sentence and sentence_like) or follows_clause):
-                    continue
-                s.kind = "speech"
-                if s.close in named_after:
-                    s.person, end = named_after[s.close]
-                    if s.person.name not in [a.person.name for a in attribs]:
-                        # the mention itself opens no indirect clause
-                        attribs.append(_Attrib(s.close + 1, end, end, s.person, True))
-                else:
-                    s.person = latest(s.open) or (attribs[0].person if attribs and s.open == 0 else self.last)
+def _rows_of_paragraph(ctx: ArticleContext, para, masked: str, spans: list[_Span], attribs: list[_Attrib],
+                       voice: Person | None) -> list[dict]:
+    """The rows once every quote and attribution is known: quotes (direct, report with its
+    ``cited_by``), citations without quotation marks, then the indirect pieces."""
+    text, rows = para.text, []
+    events = sorted((s.lead if s.lead >= 0 else s.open, min(s.close + 1, len(text))) for s in spans if s.kind in ("speech", "report"))
+    for s in spans:
+        if s.kind == "speech":
+            rows.append(_row(ctx, para, "direct", s.open + 1, s.close, s.person))
+        elif s.kind == "report":
+            owner = next((a.person for a in reversed(attribs) if a.start < s.lead), None)
+            rows.append(_row(ctx, para, "report", s.open + 1, s.close, None, cited_by=owner))
+    for lead, start, end in uncited_reports(text, masked, events):
+        owner = next((a.person for a in reversed(attribs) if a.start < lead), None)
+        rows.append(_row(ctx, para, "report", start, end, None, cited_by=owner))
+        events.append((lead, end))
+    events.sort()
+    starts = sorted(a.start for a in attribs) if voice is None else []
+    for a in attribs:
+        if a.to_quote:
+            continue
+        for start, end in indirect_pieces(text, a, starts, events):
+            end -= voice is not None and text[start:end].endswith(P.CLOSE_Q)
+            rows.append(_row(ctx, para, "indirect" if voice is None else "direct", start, end, a.person))
+    return [r for r in rows if r]
 
-        events = sorted(
-            [(s.lead if s.lead >= 0 else s.open, min(s.close + 1, len(text))) for s in spans if s.kind in ("speech", "report")]
-        )
-        for s in spans:
-            if s.kind == "speech":
-                self.add(para, "direct", s.open + 1, s.close, s.person)
-            elif s.kind == "report":
-                region_owner = next((a.person for a in reversed(attribs) if a.start < s.lead), None)
-                self.add(para, "report", s.open + 1, s.close, None, cited_by=region_owner)
-        # citations without quotation marks: 党的二十大报告提出，要…。
-        for m in P.REPORT_LEAD_NOQUOTE.finditer(masked):
-            if text[m.end():m.end() + 1] == P.OPEN_Q or any(a <= m.start() < b for a, b in events):
+
+# -- shapes of whole paragraphs -----------------------------------------------------------------
+def header_line_voice(ctx: ArticleContext, line: str) -> tuple[Person | None, str]:
+    """A header line on its own ("office name：", "Name：", "title+Name：", 【同期】果农 陈大福：,
+    "…记者说：") → (the person whose words follow, mode). Mode ``transcript``: the following
+    paragraphs are theirs until the next header; ``quote``: X说： then paragraphs that open with “.
+    A reporter, a host or a press conference's questioner (新华社记者：, 凤凰卫视：) → (None,
+    ``transcript``): what follows is nobody's quote."""
+    who = P.LEADING_LABELS.sub("", line).rstrip("：: ")
+    has_verb = bool(P.SPEECH_VERB_END.search(who))
+    who = P.SPEECH_VERB_END.sub("", who) if has_verb else who
+    if is_questioner(who):
+        return None, "transcript"
+    voice = resolve(ctx.registry, who, ctx.last, ctx.last, quoted=has_verb) or unnamed_person(who)
+    return voice, ("quote" if has_verb else "transcript") if voice else ""
+
+
+def is_questioner(label: str) -> bool:
+    """A reporter, host or news outlet asking or narrating: 记者 赵琳, 新华社记者, 中央广播电视总台记者,
+    凤凰卫视, 主持人, 问 — never a speaker (an office such as 记者站站长 is one)."""
+    label = label.strip()
+    return bool(P.REPORTER_TITLE.search(label) and not P.OFFICE_WORD.search(label)) or bool(P.QUESTIONER.match(label))
+
+
+def inline_speaker(ctx: ArticleContext, text: str, start: int) -> tuple[Person | None, int, bool]:
+    """"Name：words" at the start of a paragraph (孙慧敏：今年…; 答：… is the interviewee introduced
+    earlier) → (person, where the words start, the label is a questioner: 澎湃新闻记者：请问…)."""
+    m = P.INLINE_LABEL.match(text[start:])
+    if not m:
+        return None, 0, False
+    if P.QA_ANSWER.match(text):
+        who = ctx.last or next(reversed(ctx.registry.people.values()), None)
+    elif is_questioner(m.group(1)):
+        return None, start + m.end(), True
+    else:
+        who = resolve(ctx.registry, m.group(1), ctx.last, ctx.last) or unnamed_person(m.group(1))
+    return who, start + m.end(), False
+
+
+def continues_quote(text: str) -> bool:
+    """A paragraph of a multi-paragraph quote opened by X说： opens with “."""
+    return text.startswith(P.OPEN_Q)
+
+
+def ends_quote(text: str) -> bool:
+    """The paragraph closes a multi-paragraph quote: it ends with ” and closes all it opens."""
+    return text.rstrip().endswith(P.CLOSE_Q) and text.count(P.CLOSE_Q) >= text.count(P.OPEN_Q)
+
+
+def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
+    """The driver: every paragraph in order, by its shape, with the voice a header line sets."""
+    rows: list[dict] = []
+    voice, mode = None, ""  # who speaks the following paragraphs (transcripts, 说：)
+    previous_start = previous_rows = 0
+    for para in structure.paragraphs:
+        kind, text = para.kind, para.text
+        ctx.window, ctx.paragraph = (previous_start, para.end), text
+        ctx.pending = [r for r in rows[previous_rows:] if r["kind"] == "direct" and not r["speaker"]]
+        previous_rows = len(rows)
+        if kind in ("lead", "body", "question"):
+            previous_start = para.start
+        if kind in ("subtitle", "question"):  # other paragraphs are scanned as they are read
+            scan_mentions(ctx.registry, text)
+        if kind in ("heading", "label", "byline"):
+            voice, mode = None, ""  # a byline line (记者 赵琳：) ends a transcript's voice too
+            ctx.last = None if kind == "heading" else ctx.last
+            continue
+        if kind in ("headline", "subtitle", "caption"):
+            continue
+        if kind == "speaker_line":
+            voice, mode = header_line_voice(ctx, text)
+            ctx.last = voice or ctx.last
+            continue
+        if kind == "question":  # the reporter's words: only a document they cite is a row
+            voice, mode = None, ""
+            rows += paragraph_rows(ctx, para, reports_only=True)
+            continue
+        label = P.LEADING_LABEL.match(text)
+        if label:  # 【记者】在未央区…: narration; officials it reports are still found
+            voice, mode = None, ""
+            if not P.SPEAKER_LABEL.fullmatch(label.group(1)):
+                rows += paragraph_rows(ctx, para, offset=label.end())
                 continue
-            lead = _segment_start(masked, m.start())
-            if lead != m.start() and not P.REPORT_LEAD.search(masked[lead:m.end()]):
-                continue
-            stop = P.SENTENCE_END.search(text, m.end())
-            end = stop.end() if stop else len(text)
-            owner = next((a.person for a in reversed(attribs) if a.start < m.start()), None)
-            self.add(para, "report", m.end(), end, None, cited_by=owner)
-            events.append((m.start(), end))
-        events.sort()
-        # indirect speech: from the attribution to the next attribution, quotes cut out
-        starts = sorted(a.start for a in attribs) if voice is None else []
-        for a in attribs:
-            if a.to_quote:
-                continue
-            stop = next((x for x in starts if x > a.start), len(text))
-            pos = a.end
-            for ea, eb in events + [(stop, stop)]:
-                if eb <= pos or ea < pos and eb <= pos:
-                    continue
-                if ea >= stop:
-                    ea = stop
-                piece_end = max(pos, min(ea, stop))
-                if len(P.CJK_CHAR.findall(text[pos:piece_end])) >= MIN_PIECE_CJK:
-                    piece_end -= text[pos:piece_end].endswith(P.CLOSE_Q) and voice is not None
-                    self.add(para, "indirect" if voice is None else "direct", pos, piece_end, a.person)
-                pos = max(pos, eb)
-                if pos >= stop:
-                    break
-        spoken = [(s.open, s.person) for s in spans if s.kind == "speech" and s.person]
-        spoken += [(a.start, a.person) for a in attribs] + mentions
-        if spoken:
-            self.last = max(spoken, key=lambda x: x[0])[1]
+        start = label.end() if label else 0
+        who, words, asks = inline_speaker(ctx, text, start)
+        if mode == "quote" and not continues_quote(text):
+            voice, mode = None, ""
+        if mode and not (who or asks):
+            if voice is not None:
+                rows += paragraph_rows(ctx, para, voice=voice)
+            if mode == "quote" and ends_quote(text):
+                voice, mode = None, ""
+            continue
+        if asks:  # 澎湃新闻记者：请问…？ nobody's quote; the answer follows
+            voice, mode = None, ""
+            rows += paragraph_rows(ctx, para, reports_only=True)
+            continue
+        if who:  # in a transcript, the next unlabelled paragraphs are this speaker's too
+            voice, mode = (who, mode) if mode == "transcript" else (None, "")
+            rows += paragraph_rows(ctx, para, voice=who, offset=words)
+            continue
+        rows += paragraph_rows(ctx, para)
+    return rows
+
+
+def new_context(name: str, text: str, headline: str = "", reporters=(), lead: str = "", raw: str = "") -> ArticleContext:
+    """The shared state for one article: its registry of people (``reporters`` never speak), the
+    county it is about (from ``headline`` and the text) and the counties it names."""
+    registry = PersonRegistry(reporters, text=text)
+    ctx = ArticleContext(
+        name=name, text=text, registry=registry, places=ArticlePlaces.from_text(text, headline, lead, raw),
+        headline=headline, lead=lead,
+    )
+    registry.locate = lambda title, sentence="": _place_of(ctx, title, sentence, ctx.paragraph)
+    return ctx
 
 
 def extract_quotes(article, structure: Structure | None = None) -> pd.DataFrame:
-    """The quotes table of one article, in article order (columns: ``COLUMNS``)."""
+    """The quotes table of one article, in article order (columns: ``COLUMNS``); ``df.attrs["people"]``
+    lists everyone the article introduces, speaking or not (their names reach the tokenizer)."""
     from helpers.structure import parse_structure
 
     structure = structure or parse_structure(article.text)
-    return _Finder(article, structure).run()
+    headline = f"{structure.headline} {structure.subtitle}".strip()
+    lead = "\n".join(p.text for p in structure.paragraphs if p.kind == "lead")
+    ctx = new_context(article.name, article.text, headline, structure.byline_names, lead, getattr(article, "raw", ""))
+    rows = _walk(ctx, structure)
+    df = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "quote_id"])
+    df = df.sort_values("start", kind="stable").reset_index(drop=True)
+    df.insert(1, "quote_id", range(len(df)))
+    df = df[COLUMNS]
+    df.attrs["people"] = [p.name for p in ctx.registry.people.values()]
+    return df

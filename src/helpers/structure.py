@@ -6,7 +6,6 @@ byline (reporters and editors, who are never speakers).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -14,8 +13,6 @@ import pandas as pd
 from helpers import patterns as P
 
 HEADING_MAX = 40  # a section heading is a short line with no closing punctuation
-INLINE_BYLINE = re.compile(r"[（(【\[](?:本报|新华社|央视网|人民网)?[^）)】\]]{0,12}?(?:记者|通讯员|实习生)[^）)】\]]{1,60}[）)】\]]")
-NAME_TOKEN = re.compile(rf"[{P.CJK}·]{{2,4}}")
 
 
 @dataclass
@@ -57,9 +54,9 @@ def byline_names(line: str) -> list[str]:
     names = []
     parts = P.BYLINE_ROLE_RE.split(line)
     for chunk in parts[1:]:
-        chunk = re.sub(r"[（(【\[].*?[）)】\]]", " ", chunk)
-        for tok in re.split(r"[\s、，,；;：:|｜/）)】\]]+", chunk):
-            if NAME_TOKEN.fullmatch(tok) and not P.BYLINE_ROLE_RE.search(tok):
+        chunk = P.BRACKETED.sub(" ", chunk)
+        for tok in P.BYLINE_SPLIT.split(chunk):
+            if P.NAME_TOKEN.fullmatch(tok) and not P.BYLINE_ROLE_RE.search(tok):
                 names.append(tok)
     return names
 
@@ -69,7 +66,7 @@ def _is_terminal(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    return bool(P.BYLINE.match(text)) and not re.search(r"[，。！？；]", text) and len(text) <= 90
+    return bool(P.BYLINE.match(text)) and not P.SENTENCE_PUNCT.search(text) and len(text) <= 90
 
 
 def parse_structure(text: str) -> Structure:
@@ -95,7 +92,7 @@ def parse_structure(text: str) -> Structure:
         elif P.SUBTITLE.match(t) and len(t) <= 80 and not subtitle:
             p.kind = "subtitle"
             subtitle = t.lstrip("—-－ ")
-        elif re.search(r"[：:]$", t) and len(t) <= 40 and "。" not in t:
+        elif P.ENDS_WITH_COLON.search(t) and len(t) <= 40 and "。" not in t:
             p.kind = "speaker_line"
         elif P.QA_QUESTION.match(t):
             p.kind = "question"
@@ -104,7 +101,7 @@ def parse_structure(text: str) -> Structure:
             headline = t
         elif seen_text and not _is_terminal(t) and len(t) <= HEADING_MAX and P.HAS_CJK.search(t) and p.index < len(paras) - 1:
             p.kind = "heading"
-        for m in INLINE_BYLINE.finditer(t):
+        for m in P.INLINE_BYLINE.finditer(t):
             names += byline_names(m.group(0))
         if p.kind in ("body", "heading", "question", "speaker_line"):
             seen_text = True
