@@ -34,7 +34,7 @@ NON_CONTENT_PARTS = {"byline", "label"}
 USER_LEXICON_FILE = DATA_DIR / "lexicon-user.txt"  # the user's accepted phrases (helpers.phrases.accept_phrases)
 HEADS_FILE = DATA_DIR / "heads.txt"
 USES = ("", "ref", "ref-only")  # third lexicon column: plain term, reference formulation, formulation only
-MODIFIER_TAGS = {"n", "nz", "nl", "ng", "t", "s", "b"}  # see heads.txt: noun-like modifiers only
+MODIFIER_TAGS = {"n", "nz", "nl", "ng", "b"}  # see heads.txt: noun-like modifiers only
 COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
 _CJK_ONLY = re.compile(f"[{P.CJK}]+")
 _LOCK = threading.RLock()  # the shared dictionary is changed around each cut: one cut at a time
@@ -277,9 +277,10 @@ class Segmenter:
     def _is_modifier(self, word: str, joined: bool) -> bool:
         """A content-word modifier of a compound (see heads.txt): a word of jieba's own
         dictionary (not a lexicon term, gazetteer name or the article's name or place), 2–4
-        Chinese characters, not a stopword, tagged noun-like (n nz nl ng t s b; jieba's nr on a
-        common word counts as n) — never a verb, vn, adjective or place name — or listed under
-        [modifiers]; or a compound just joined (社会治理 + 体系)."""
+        Chinese characters, not a stopword, tagged noun-like (n nz nl ng b; jieba's nr on a
+        common word counts as n) — never a verb, vn, adjective, time word (今年), place word
+        (当地) or place name — or listed under [modifiers] (夜间); or a compound just joined
+        (社会治理 + 体系)."""
         if joined:
             return True
         _, extra, _ = read_heads()
