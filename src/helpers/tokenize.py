@@ -120,8 +120,8 @@ def _dictionary_tags() -> dict[str, str]:
     """jieba's own part-of-speech tag for every word in its dictionary."""
     tags = {}
     with jieba.get_dict_file() as fh:
-        for line in fh:
-            parts = line.decode("utf-8").split()
+        for line in fh.read().decode("utf-8").splitlines():
+            parts = line.split()
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
     return tags
@@ -149,7 +149,12 @@ def _set_word(tok: jieba.Tokenizer, word: str, freq: int, tags: dict, tag: str):
 class _Base:
     tokenizer: jieba.Tokenizer
     tags: dict  # jieba's tags, then the lexicon's, gazetteer's and themes'
-    dictionary: frozenset  # words jieba's own dictionary has and nobody added: candidate modifiers
+    jieba_tags: dict  # jieba's own dictionary: word → tag
+    added: frozenset  # words the lexicon, gazetteer and themes added: never modifiers
+
+    def in_dictionary(self, word: str) -> bool:
+        """A word of jieba's own dictionary that nobody added (a candidate modifier)."""
+        return word in self.jieba_tags and word not in self.added
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +176,7 @@ def _shared() -> _Base:
                 words.setdefault(term, tags.get(term, "nz"))
     for word in sorted(words, key=lambda w: (len(w), w)):
         _set_word(tok, word, winning_freq(tok, word), tags, words[word])
-    return _Base(tok, tags, frozenset(w for w in jieba_tags if w not in words))
+    return _Base(tok, tags, jieba_tags, frozenset(words))
 
 
 def _base() -> tuple[jieba.Tokenizer, dict]:
@@ -288,7 +293,7 @@ class Segmenter:
             return True
         if not (2 <= len(word) <= 4) or word in self.added or word in stopwords() or not _CJK_ONLY.fullmatch(word):
             return False
-        if word not in _shared().dictionary:
+        if not _shared().in_dictionary(word):
             return False
         tag = self.tags.get(word, "")
         return tag in MODIFIER_TAGS or tag == "nr"
