@@ -358,9 +358,11 @@ def is_content(word: str, pos: str = "") -> bool:
     return len(word) >= 2 and bool(P.HAS_CJK.search(word)) and word not in stopwords()
 
 
-def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None, seg: Segmenter | None = None) -> pd.DataFrame:
+def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None, seg: Segmenter | None = None,
+                     places=()) -> pd.DataFrame:
     """The tokens table of one article (columns: article, token_id, word, pos, start, end,
-    paragraph, part, section, quote_id, content)."""
+    paragraph, part, section, quote_id, content). Without ``seg``, the article's segmenter is
+    made from its people, its quoted phrases and ``places`` (its towns and streets)."""
     from helpers.quotes import extract_quotes, quoted_phrases
     from helpers.structure import parse_structure
 
@@ -369,7 +371,7 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
         quotes = extract_quotes(article, structure)
     if seg is None:
         names = article_names(quotes)
-        seg = segmenter(names, quoted_phrases(article.text))
+        seg = segmenter(names, quoted_phrases(article.text), places)
     rows = []
     with seg:  # the article's words applied once for all its paragraphs
         spans = [(para, seg.tokenize(para.text)) for para in structure.paragraphs]
