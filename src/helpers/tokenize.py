@@ -1,41 +1,109 @@
-"""Tokens: jieba with the domain lexicon, the article's own names and quoted phrases, at
-frequencies that really keep them whole, on a private ``jieba.Tokenizer`` per article.
+"""Tokens: jieba with the domain lexicon, the article's own names, places and quoted phrases, at
+frequencies that really keep them whole, and the discourse's productive compounds kept whole.
 
-``segmenter(names, phrases)`` returns a :class:`Segmenter`; ``tokenize_article(article, quotes)``
-returns the tidy tokens table (one row per token with offsets, part of speech, paragraph,
+One shared ``jieba.Tokenizer`` holds jieba's dictionary plus the lexicon, the gazetteer and the
+theme terms (built once per process). An article's own words are an *overlay*: its
+:class:`Segmenter` writes them into the shared dictionary just before each cut and removes them
+(with the prefix entries jieba needs) just after, so nothing leaks from one article to the next and
+no article pays for a copy of the dictionary.
+
+``segmenter(names, phrases, places)`` returns a :class:`Segmenter`; ``tokenize_article(article,
+quotes)`` returns the tidy tokens table (one row per token with offsets, part of speech, paragraph,
 section, the quote it belongs to and whether it counts as a content word).
 """
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
 import pandas as pd
 
 from helpers import patterns as P
-from helpers.paths import LEXICON_FILE, STOPWORDS_FILES
+from helpers.paths import DATA_DIR, LEXICON_FILE, STOPWORDS_FILES
 
 jieba.setLogLevel(logging.WARNING)
 
 FLOOR = 20000  # a user word is as likely as a common word of jieba's dictionary (tuned on the seed and tests/articles)
 MARGIN = 20  # …and this many times more likely than its own best split into pieces
 NON_CONTENT_PARTS = {"byline", "label"}
+USER_LEXICON_FILE = DATA_DIR / "lexicon-user.txt"  # the user's accepted phrases (helpers.phrases.accept_phrases)
+HEADS_FILE = DATA_DIR / "heads.txt"
+USES = ("", "ref", "ref-only")  # third lexicon column: plain term, reference formulation, formulation only
+MODIFIER_TAGS = {"n", "nz", "nl", "ng", "b"}  # see heads.txt: noun-like modifiers only
+COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
+_CJK_ONLY = re.compile(f"[{P.CJK}]+")
+_LOCK = threading.RLock()  # the shared dictionary is changed around each cut: one cut at a time
 
 
-def read_lexicon(path=LEXICON_FILE) -> dict[str, str]:
-    """The domain lexicon: term → part-of-speech tag (``term<TAB>tag`` lines, # comments)."""
-    out: dict[str, str] = {}
+def _lexicon_lines(path):
+    """(term, pos, use, source) for each entry line of one lexicon file, in file order."""
+    source = ""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            line = line.strip()
-            if not line or line.startswith("#"):
+            line = line.rstrip("\n")
+            if line.startswith("# source:"):
+                source = line[len("# source:"):].strip()
+            if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            parts = line.split("\t") if "\t" in line else line.split()
-            out[parts[0].strip()] = (parts[1].strip() if len(parts) > 1 else "nz") or "nz"
+            parts = [x.strip() for x in (line.split("\t") if "\t" in line else line.split())]
+            use = parts[2] if len(parts) > 2 else ""
+            if use not in USES:
+                raise ValueError(f"{path}: unknown use {use!r} for {parts[0]} (expected ref or ref-only)")
+            yield parts[0], (parts[1] if len(parts) > 1 and parts[1] else "nz"), use, source
+
+
+def _lexicon_paths(path):
+    if path is not None:
+        return [Path(path)]
+    return [LEXICON_FILE] + ([USER_LEXICON_FILE] if USER_LEXICON_FILE.exists() else [])
+
+
+def lexicon_table(path=None) -> pd.DataFrame:
+    """Every lexicon entry with its use and source document: columns term, pos, use ('' for a
+    plain term, 'ref' for a reference formulation that is also a token, 'ref-only' for a long
+    formulation that is never a token), source (the text of its ``# source:`` header).
+
+    Default: ``data/lexicon.txt`` and, if present, ``data/lexicon-user.txt``.
+    Example row: 高质量发展, nz, ref, 党的二十大报告 (2022-10-16) — …"""
+    rows = [r for p in _lexicon_paths(path) for r in _lexicon_lines(p)]
+    return pd.DataFrame(rows, columns=["term", "pos", "use", "source"])
+
+
+def read_lexicon(path=None) -> dict[str, str]:
+    """The words the tokenizer keeps whole: term → part-of-speech tag (``term<TAB>tag[<TAB>use]``
+    lines, # comments), without the ``ref-only`` formulations. Default: ``lexicon.txt`` plus
+    ``lexicon-user.txt`` if it exists. Example: {'实体经济': 'nz', '组织部': 'nt', …}."""
+    out: dict[str, str] = {}
+    for p in _lexicon_paths(path):
+        for term, pos, use, _ in _lexicon_lines(p):
+            if use != "ref-only":
+                out.setdefault(term, pos)
     return out
+
+
+@lru_cache(maxsize=1)
+def read_heads(path=HEADS_FILE) -> tuple[frozenset, frozenset, frozenset]:
+    """(heads, extra modifiers, blocked compounds) from ``heads.txt``: its ``[heads]``,
+    ``[modifiers]`` and ``[blocklist]`` sections, one word a line."""
+    sections = {"heads": set(), "modifiers": set(), "blocklist": set()}
+    current = None
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections[line[1:-1]]
+                continue
+            if current is None:
+                raise ValueError(f"{path}: {line!r} before any [section]")
+            current.update(line.split())
+    return frozenset(sections["heads"]), frozenset(sections["modifiers"]), frozenset(sections["blocklist"])
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +120,8 @@ def _dictionary_tags() -> dict[str, str]:
     """jieba's own part-of-speech tag for every word in its dictionary."""
     tags = {}
     with jieba.get_dict_file() as fh:
-        for line in fh:
-            parts = line.decode("utf-8").split()
+        for line in fh.read().decode("utf-8").splitlines():
+            parts = line.split()
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
     return tags
@@ -77,15 +145,28 @@ def _set_word(tok: jieba.Tokenizer, word: str, freq: int, tags: dict, tag: str):
     tags[word] = tag
 
 
+@dataclass(frozen=True)
+class _Base:
+    tokenizer: jieba.Tokenizer
+    tags: dict  # jieba's tags, then the lexicon's, gazetteer's and themes'
+    jieba_tags: dict  # jieba's own dictionary: word → tag
+    added: frozenset  # words the lexicon, gazetteer and themes added: never modifiers
+
+    def in_dictionary(self, word: str) -> bool:
+        """A word of jieba's own dictionary that nobody added (a candidate modifier)."""
+        return word in self.jieba_tags and word not in self.added
+
+
 @lru_cache(maxsize=1)
-def _base() -> tuple[jieba.Tokenizer, dict]:
+def _shared() -> _Base:
     """jieba's dictionary plus the lexicon, gazetteer names and theme terms (built once)."""
     from helpers.districts import gazetteer
     from helpers.themes import read_themes
 
     tok = jieba.Tokenizer()
     tok.initialize()
-    tags = dict(_dictionary_tags())
+    jieba_tags = _dictionary_tags()
+    tags = dict(jieba_tags)
     words = dict(read_lexicon())
     places = set(gazetteer()) - set(words)  # places: thousands of place names must not shift other splits
     for name in gazetteer():
@@ -99,27 +180,96 @@ def _base() -> tuple[jieba.Tokenizer, dict]:
         _set_word(tok, word, winning_freq(tok, word), tags, words[word])
         if word in places:
             tok.total = total  # places: the name wins its own splits; jieba's total stays the same
-    return tok, tags
+    return _Base(tok, tags, jieba_tags, frozenset(words))
+
+
+def _base() -> tuple[jieba.Tokenizer, dict]:
+    """The shared tokenizer and its tags (kept for benchmarks/bench.py, which warms it)."""
+    b = _shared()
+    return b.tokenizer, b.tags
+
+
+_MISSING = object()
+
+
+class _Overlay:
+    """Words written into the shared dictionary, each change remembered so that ``undo`` puts
+    back exactly what was there (a frequency, or no entry at all)."""
+
+    def __init__(self, tok: jieba.Tokenizer):
+        self.tok, self.saved, self.total = tok, [], tok.total
+
+    def add(self, word: str, freq: int):
+        freqs = self.tok.FREQ
+        self.saved.append((word, freqs.get(word, _MISSING)))
+        self.tok.total += freq - (freqs.get(word, 0) or 0)
+        freqs[word] = freq
+        for i in range(1, len(word)):
+            if word[:i] not in freqs:
+                self.saved.append((word[:i], _MISSING))
+                freqs[word[:i]] = 0
+
+    def undo(self):
+        freqs = self.tok.FREQ
+        for key, old in reversed(self.saved):
+            if old is _MISSING:
+                del freqs[key]
+            else:
+                freqs[key] = old
+        self.tok.total = self.total
+        self.saved = []
 
 
 @dataclass
 class Segmenter:
-    """A private jieba tokenizer for one article, and the part-of-speech tags it knows."""
+    """One article's view of the shared tokenizer: its own words (names, places, quoted set
+    phrases) are applied around each call and removed after. Not a copy: ``tokenizer`` is shared.
+
+    >>> seg = segmenter(names=["曲艳阳"])
+    >>> seg.cut("局长曲艳阳说，发展夜间经济")
+    ['局长', '曲艳阳', '说', '，', '发展', '夜间经济']
+    """
 
     tokenizer: jieba.Tokenizer
     tags: dict
     added: dict  # the article's own words: word → tag
+    freqs: list = field(default_factory=list)  # (word, frequency) in the order they were added
+    compounds: dict = field(default_factory=dict)  # productive compounds met so far: word → tag
+    _depth: int = 0
+    _overlay: _Overlay | None = None
+
+    def __enter__(self):
+        """Apply this article's words to the shared dictionary (nested uses apply them once)."""
+        _LOCK.acquire()
+        if self._depth == 0:
+            self._overlay = _Overlay(self.tokenizer)
+            for word, freq in self.freqs:
+                self._overlay.add(word, freq)
+        self._depth += 1
+        return self
+
+    def __exit__(self, *exc):
+        self._depth -= 1
+        if self._depth == 0:
+            self._overlay.undo()
+            self._overlay = None
+        _LOCK.release()
+        return False
 
     def cut(self, text: str) -> list[str]:
-        return self.tokenizer.lcut(text)
+        return [w for w, _, _ in self.tokenize(text)]
 
     def tokenize(self, text: str):
-        """(word, start, end) for every token, offsets in ``text``."""
-        return self.tokenizer.tokenize(text)
+        """(word, start, end) for every token, offsets in ``text``; productive compounds joined."""
+        with self:
+            pieces = list(self.tokenizer.tokenize(text))
+        return self._join_compounds(pieces)
 
     def pos(self, word: str) -> str:
         if word in self.added:
             return self.added[word]
+        if word in self.compounds:
+            return self.compounds[word]
         tag = self.tags.get(word)
         if tag == "nr":
             return "n"  # jieba's dictionary tags 光荣, 智慧, 隆起带 … as names: only the article's people are nr
@@ -133,6 +283,44 @@ class Segmenter:
             return "x"
         return "n"  # a word jieba guessed: a noun unless the article introduced it as a person
 
+    def _is_modifier(self, word: str, joined: bool) -> bool:
+        """A content-word modifier of a compound (see heads.txt): a word of jieba's own
+        dictionary (not a lexicon term, gazetteer name or the article's name or place), 2–4
+        Chinese characters, not a stopword, tagged noun-like (n nz nl ng b; jieba's nr on a
+        common word counts as n) — never a verb, vn, adjective, time word (今年), place word
+        (当地) or place name — or listed under [modifiers] (夜间); or a compound just joined
+        (社会治理 + 体系)."""
+        if joined:
+            return True
+        _, extra, _ = read_heads()
+        if word in extra:
+            return True
+        if not (2 <= len(word) <= 4) or word in self.added or word in stopwords() or not _CJK_ONLY.fullmatch(word):
+            return False
+        if not _shared().in_dictionary(word):
+            return False
+        tag = self.tags.get(word, "")
+        return tag in MODIFIER_TAGS or tag == "nr"
+
+    def _join_compounds(self, pieces):
+        """Join modifier + head (夜间/经济 → 夜间经济), left to right, chains allowed
+        (社会/治理/体系 → 社会治理体系) up to COMPOUND_MAX characters, except blocked compounds."""
+        heads, _, blocked = read_heads()
+        out, joined = [], []
+        for word, a, b in pieces:
+            if out and word in heads:
+                prev, pa, pb = out[-1]
+                whole = prev + word
+                if (pb == a and len(whole) <= COMPOUND_MAX and whole not in blocked
+                        and self._is_modifier(prev, joined[-1])):
+                    out[-1] = (whole, pa, b)
+                    joined[-1] = True
+                    self.compounds.setdefault(whole, "n")
+                    continue
+            out.append((word, a, b))
+            joined.append(False)
+        return out
+
 
 def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
     """True when jieba would cut ``phrase`` into pieces some of which are single characters
@@ -143,23 +331,24 @@ def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
 
 
 def segmenter(names=(), phrases=(), places=()) -> Segmenter:
-    """A fresh tokenizer: the shared dictionary (copied, so nothing leaks between articles)
-    plus this article's speaker names (tag ``nr``), quoted set phrases (tag ``nz``) and the
-    towns, streets and villages it names (tag ``ns``, from ``districts.place_words``)."""
-    base, base_tags = _base()
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total = dict(base.FREQ), base.total
-    tok.initialized = True
-    tags = dict(base_tags)
-    added = {}
-    for word, tag in [(n, "nr") for n in names] + [(p, "nz") for p in phrases] + [(p, "ns") for p in places]:  # places: ns
-        if len(word) < 2 or word in added:
-            continue
-        if tag == "nz" and not _breaks_into_characters(tok, word):
-            continue  # 全面推进乡村振兴 is 全面推进 + 乡村振兴: words already, not a new set phrase
-        _set_word(tok, word, winning_freq(tok, word), tags, tag)
-        added[word] = tag
-    return Segmenter(tok, tags, added)
+    """This article's tokenizer: the shared dictionary plus its speaker names (tag ``nr``), its
+    town and street names (tag ``ns``; 灵山卫街道, 大泽山镇) and its quoted set phrases (tag
+    ``nz``; 急难愁盼). The words are an overlay, computed here on the shared dictionary as it
+    would be with the words before them added, and applied only while the Segmenter cuts."""
+    base = _shared()
+    seg = Segmenter(base.tokenizer, base.tags, {})
+    words = [(n, "nr") for n in names] + [(p, "ns") for p in places] + [(p, "nz") for p in phrases]
+    with seg:
+        for word, tag in words:
+            if len(word) < 2 or word in seg.added:
+                continue
+            if tag == "nz" and not _breaks_into_characters(seg.tokenizer, word):
+                continue  # 全面推进乡村振兴 is 全面推进 + 乡村振兴: words already, not a new set phrase
+            freq = winning_freq(seg.tokenizer, word)
+            seg._overlay.add(word, freq)
+            seg.freqs.append((word, freq))
+            seg.added[word] = tag
+    return seg
 
 
 def article_names(quotes: pd.DataFrame) -> list[str]:
@@ -173,10 +362,13 @@ def is_content(word: str, pos: str = "") -> bool:
     return len(word) >= 2 and bool(P.HAS_CJK.search(word)) and word not in stopwords()
 
 
-def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None, seg: Segmenter | None = None) -> pd.DataFrame:
+def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None, seg: Segmenter | None = None,
+                     places=None) -> pd.DataFrame:
     """The tokens table of one article (columns: article, token_id, word, pos, start, end,
-    paragraph, part, section, quote_id, content)."""
-    from helpers.districts import place_words  # places: towns and streets per article
+    paragraph, part, section, quote_id, content). Without ``seg``, the article's segmenter is
+    made from its people, its quoted phrases and ``places`` (its towns and streets; None = those
+    ``districts.place_words`` finds in its text)."""
+    from helpers.districts import place_words
     from helpers.quotes import extract_quotes, quoted_phrases
     from helpers.structure import parse_structure
 
@@ -185,14 +377,16 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
         quotes = extract_quotes(article, structure)
     if seg is None:
         names = article_names(quotes)
-        seg = segmenter(names, quoted_phrases(article.text), place_words(article.text))  # places
+        seg = segmenter(names, quoted_phrases(article.text), place_words(article.text) if places is None else places)
     rows = []
+    with seg:  # the article's words applied once for all its paragraphs
+        spans = [(para, seg.tokenize(para.text)) for para in structure.paragraphs]
     q_start = quotes["start"].to_numpy() if len(quotes) else []
     q_end = quotes["end"].to_numpy() if len(quotes) else []
     q_ids = quotes["quote_id"].to_numpy() if len(quotes) else []
     qi = 0
-    for para in structure.paragraphs:
-        for word, a, b in seg.tokenize(para.text):
+    for para, tokens in spans:
+        for word, a, b in tokens:
             if not word.strip():
                 continue
             start, end = para.start + a, para.start + b
