@@ -281,7 +281,7 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
 
 def label(term: str, mode: str = "zh", width: int = GLOSS_WIDTH) -> str:
     """A chart label: the term alone (``mode="zh"``), or term, then pinyin · gloss on a second
-    line (``"zh+en"``; the gloss cut to ``width`` characters).
+    line (``"zh+en"``; the first sense of the gloss, cut to ``width`` characters).
 
     >>> label("实体经济", "zh+en")
     '实体经济\\nshítǐ jīngjì · real economy'
@@ -291,7 +291,9 @@ def label(term: str, mode: str = "zh", width: int = GLOSS_WIDTH) -> str:
     term = str(term)
     if mode == "zh" or not _HAN.search(term):
         return term
-    english, _ = gloss(term)
+    english = gloss(term)[0].split("; ")[0]  # one sense is enough on a chart
+    if len(english) > width and ", " in english:
+        english = english.split(", ")[0]  # 'Qingdao, subprovincial city in Shandong' → 'Qingdao'
     if len(english) > width:
         english = english[: width - 1].rstrip(" +;,") + "…"
     second = " · ".join(p for p in (term_pinyin(term), english) if p)
@@ -306,3 +308,36 @@ def label_map(terms, mode: str = "zh") -> dict | None:
     if mode == "zh":
         return None
     return {str(t): label(t, mode) for t in dict.fromkeys(terms)}
+
+
+# --- outputs for the report -----------------------------------------------------------------
+
+
+def top_terms_figure(analysis, n: int = 20, mode: str = "zh+en"):
+    """The article's top ``n`` content terms as horizontal bars labelled in ``mode`` (term,
+    pinyin · English). Returns (figure, data plotted: term, count, pinyin, gloss, source)."""
+    from helpers import plots
+    from helpers.measures import top_terms
+
+    top = top_terms(analysis.tokens, n)[["term", "count"]]
+    data = top.merge(glossary(top["term"]), on="term", how="left")
+    fig = plots.barh(data, "term", "count", f"Top {len(data)} terms, with pinyin and English (N={int(analysis.tokens['content'].sum()):,} content tokens)",
+                     "occurrences", labels=label_map(data["term"], mode))
+    fig.set_size_inches(8, max(3, 0.46 * len(data) + 1.4))
+    fig.text(0.01, 0.005, "English: official renderings (glossary_official.tsv), else CC-CEDICT (CC BY-SA 4.0); \"a + b\": glosses of the parts",
+             fontsize=7.5, color="#666")
+    fig.tight_layout(rect=(0, 0.02, 1, 1))
+    return fig, data
+
+
+def figures_for(analysis, out_dir, number: int = 22, table_number: int = 10, n: int = 20, show: bool = True) -> list[Path]:
+    """Write the bilingual top-terms chart ``figNN-top-terms-en`` and the tables
+    ``tabNN-glossary.csv`` (every content term: term, pinyin, gloss, source) and
+    ``tab(NN+1)-speakers-pinyin.csv`` for one article. Returns the paths written."""
+    from helpers import plots
+
+    fig, data = top_terms_figure(analysis, n)
+    paths = list(plots.save_figure(fig, data, out_dir, number, "top-terms-en", show=show).values())
+    paths.append(plots.save_table(glossary(analysis), out_dir, table_number, "glossary"))
+    paths.append(plots.save_table(speakers(analysis.quotes), out_dir, table_number + 1, "speakers-pinyin"))
+    return paths
