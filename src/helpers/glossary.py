@@ -69,14 +69,16 @@ def _cedict_path() -> Path:
 
 
 _POINTER = re.compile(r"(CL:|(old |archaic )?variant of|see |used in|surname |abbr\. for|also pr\.|Taiwan pr\.)", re.I)
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # a sense naming other words: a cross-reference
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
 @lru_cache(maxsize=1)
 def cedict() -> dict[str, tuple[str, list[str]]]:
     """simplified word → (CEDICT pinyin, glosses). When a word has several entries, a common-word
-    entry (lower-case pinyin) wins over a proper name, and the first such entry is kept; glosses
-    that only point elsewhere ("variant of …", "CL:…") are dropped.
+    entry (lower-case pinyin) wins over a proper name, and the first such entry is kept; senses
+    that only point elsewhere ("variant of …", "CL:…", any sense written with Chinese
+    characters) are dropped, so a chart label never needs a glyph outside the font.
 
     >>> cedict()["发展"][1][:2]
     ['development', 'growth']
@@ -88,7 +90,7 @@ def cedict() -> dict[str, tuple[str, list[str]]]:
             if not m:
                 continue
             _, simplified, pinyin, senses = m.groups()
-            glosses = [s.strip() for s in senses.split("/") if s.strip() and not _POINTER.match(s.strip())]
+            glosses = [s.strip() for s in senses.split("/") if s.strip() and not _POINTER.match(s.strip()) and not _CJK.search(s)]
             if not glosses:
                 continue
             proper = pinyin[:1].isupper()

@@ -368,7 +368,8 @@ def figures_for(analysis, out_dir, number: int = 20, n_terms: int = 60, n_edges:
     :class:`~helpers.pipeline.Analysis`. Returns the paths written (PNG, SVG, nodes CSV, edges CSV)."""
     graph = build_network(analysis.tokens, n_terms, n_edges)
     pos = layout(graph)
-    title = f"Co-occurrence network: terms said in the same sentence (top {graph.number_of_nodes()} terms used ≥2×)"
+    shown = graph.number_of_nodes()
+    title = f"Co-occurrence network: terms said in the same sentence ({f'top {shown} terms used ≥2×' if shown else 'no two terms used ≥2× share a sentence'})"
     fig, nodes, edges = network_figure(graph, pos, title, labels=labels)
     return list(save_network(fig, nodes, edges, out_dir, number, "network", show=show).values())
 
