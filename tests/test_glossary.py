@@ -34,6 +34,7 @@ def test_pinyin_has_tone_marks_grouped_by_word():
     assert G.term_pinyin("实体经济") == "shítǐ jīngjì"
     assert G.term_pinyin("重要") == "zhòngyào"
     assert G.term_pinyin("青岛") == "Qīngdǎo"
+    assert G.term_pinyin("金家岭街道") == "Jīnjiālǐng jiēdào"  # a place name CEDICT lacks: the name as one word
 
 
 @pytest.mark.parametrize("name, romanized, toned", [

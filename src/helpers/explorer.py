@@ -23,7 +23,6 @@ from helpers import measures as M
 from helpers.glossary import CEDICT_CREDIT, gloss, name_pinyin, term_pinyin
 
 KWIC_WIDTH = 18  # characters either side of a term in keyword-in-context lines
-FILTERS = ("district", "speaker", "theme", "formulation")
 _SPLIT = re.compile(r"[、;；|]")
 
 
@@ -158,6 +157,7 @@ def explorer_data(analysis, n_terms: int = 10) -> dict:
         "distinctive": {g: d[["term", "count", "z"]].to_dict(orient="records") for g, d in dist.groupby("group", sort=False)},
         "terms": english,
         "credit": CEDICT_CREDIT,
+        "kwic_width": KWIC_WIDTH,
     }
 
 
@@ -187,7 +187,7 @@ def export_explorer_html(analysis, path, embed_font: bool = True) -> Path:
 
 def font_face(text: str) -> str:
     """A CSS ``@font-face`` for the shipped Chinese font (``helpers.fonts``; Noto Sans SC, SIL OFL
-    1.1), cut down to the characters of ``text`` and inlined as a data: URL (about 0.3 MB for an
+    1.1), cut down to the characters of ``text`` and inlined as a data: URL (about 0.15 MB for an
     article), so the page shows Chinese on a machine with no Chinese font and no network."""
     import base64
     import io
@@ -197,7 +197,8 @@ def font_face(text: str) -> str:
     from helpers.fonts import font_path
 
     options = subset.Options()
-    options.layout_features = ["*"]
+    options.layout_features = []  # horizontal Chinese and Latin need no OpenType features
+    options.hinting = False
     options.notdef_outline = True
     font = subset.load_font(str(font_path()), options)
     subsetter = subset.Subsetter(options)
@@ -318,7 +319,7 @@ button { font-size: .9em; } select, input, button { font-family: inherit; }
     var marks = state.term ? [state.term] : (state.district ? (DATA.distinctive[state.district] || []).map(function (r) { return r.term; }) : []);
     document.getElementById("kwic-head").textContent = state.term ? "In context · quote" : "Quote";
     body.innerHTML = rows.map(function (q) {
-      var ctx = state.term ? '<div class="kwic">' + kwic(q.text, state.term, 18).join("<br>") + "</div>" : "";
+      var ctx = state.term ? '<div class="kwic">' + kwic(q.text, state.term, DATA.kwic_width).join("<br>") + "</div>" : "";
       var who = q.speaker ? esc(q.speaker) + ' <span class="py">' + esc(q.speaker_pinyin) + "</span><br><span class=\\"kind\\">" + esc(q.title) + "</span>" : '<span class="kind">' + esc(q.title || "") + "</span>";
       return '<tr class="qrow" data-id="' + q.quote_id + '"><td>' + esc(q.district) + '</td><td>' + who + '</td><td>' + esc(q.theme) + '<br><span class="kind">' + esc(q.kind) + " · §" + q.section +
         "</span></td><td>" + ctx + mark(q.text, marks) + "</td></tr>";

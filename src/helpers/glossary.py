@@ -179,11 +179,15 @@ def term_pinyin(term: str) -> str:
     """Pinyin with tone marks, syllables of one word written together and words separated by a
     space; a word CC-CEDICT writes with a capital (a place) is capitalised.
 
-    >>> term_pinyin("实体经济"), term_pinyin("青岛")
-    ('shítǐ jīngjì', 'Qīngdǎo')
+    >>> term_pinyin("实体经济"), term_pinyin("青岛"), term_pinyin("金家岭街道")
+    ('shítǐ jīngjì', 'Qīngdǎo', 'Jīnjiālǐng jiēdào')
     """
     from pypinyin import Style, pinyin
 
+    if place_gloss(term):  # 金家岭街道 → Jīnjiālǐng jiēdào: the name as one word
+        suffix = next(s for s in PLACE_UNITS if term.endswith(s))
+        name = "".join(p[0] for p in pinyin(term[: -len(suffix)], style=Style.TONE))
+        return f"{name[:1].upper()}{name[1:]} {term_pinyin(suffix)}"
     words = []
     for part in split_known(term, use_official=False):
         syllables = "".join(s[0] for s in pinyin(part, style=Style.TONE, errors="default"))

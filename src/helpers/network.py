@@ -30,10 +30,8 @@ NODE_COLORS = plots.PALETTE
 
 
 def sentence_ids(tokens: pd.DataFrame) -> pd.Series:
-    """A sentence number for each token: a new sentence after 。！？；… and at each new paragraph.
-
-    >>> # 实体经济 是 根基 。 人才 …  → 0 0 0 0 1 …
-    """
+    """A sentence number for each token: a new sentence after 。！？；… and at each new paragraph
+    (实体经济 是 根基 。 人才 … → 0 0 0 0 1 …)."""
     ends = tokens["word"].isin(SENTENCE_END).shift(fill_value=False)
     new_para = tokens["paragraph"].ne(tokens["paragraph"].shift())
     return (ends | new_para).cumsum() - 1
