@@ -85,8 +85,9 @@ def _empty(ax, message: str):
     ax.set_yticks([])
 
 
-def barh(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str, ax=None, color=PALETTE[0], annotate=True, fmt="{:g}"):
-    """Horizontal bars, largest at the top."""
+def barh(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str, ax=None, color=PALETTE[0], annotate=True, fmt="{:g}", labels=None):
+    """Horizontal bars, largest at the top. ``labels`` (optional mapping) replaces each label
+    shown, e.g. ``helpers.glossary.label_map(terms, "zh+en")`` for pinyin and English."""
     if ax is None:
         fig, ax = plt.subplots(figsize=(7, max(2.5, 0.32 * len(df) + 1.2)))
     else:
@@ -97,7 +98,7 @@ def barh(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str, ax=N
         return fig
     d = df.iloc[::-1]
     bars = ax.barh(range(len(d)), d[value], color=color)
-    ax.set_yticks(range(len(d)), d[label])
+    ax.set_yticks(range(len(d)), [labels.get(x, x) for x in d[label]] if labels else d[label])
     ax.set_xlabel(xlabel)
     ax.set_title(title, loc="left")
     if annotate:
@@ -109,7 +110,7 @@ def barh(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str, ax=N
 
 
 def small_multiples(df: pd.DataFrame, group: str, label: str, value: str, title: str, xlabel: str, ncols: int = 3, fmt="{:g}", colors=None,
-                    ref: float | None = None, ref_label: str = ""):
+                    ref: float | None = None, ref_label: str = "", labels=None):
     """One horizontal bar panel per group (as many rows of ``ncols`` as needed), bars of the
     same height in every panel; ``ref`` draws a dashed reference line (e.g. z = 1.96)."""
     groups = list(pd.unique(df[group])) if len(df) else []
@@ -125,7 +126,7 @@ def small_multiples(df: pd.DataFrame, group: str, label: str, value: str, title:
     for i, g in enumerate(groups):
         ax = axes[i // ncols][i % ncols]
         part = df[df[group] == g]
-        barh(part, label, value, str(g), "", ax=ax, color=(colors or PALETTE)[i % len(colors or PALETTE)], fmt=fmt)
+        barh(part, label, value, str(g), "", ax=ax, color=(colors or PALETTE)[i % len(colors or PALETTE)], fmt=fmt, labels=labels)
         ax.set_ylim(len(part) - per - 0.5, len(part) - 0.5)  # same bar height in every panel
         ax.title.set_fontsize(11.5)
         if ref is not None:
@@ -140,9 +141,11 @@ def small_multiples(df: pd.DataFrame, group: str, label: str, value: str, title:
     return fig
 
 
-def heatmap(table: pd.DataFrame, title: str, cbar_label: str, fmt="{:.0f}", cmap="Blues", separate_last: int = 0, xwrap: int = 4, ywrap: int = 14):
+def heatmap(table: pd.DataFrame, title: str, cbar_label: str, fmt="{:.0f}", cmap="Blues", separate_last: int = 0, xwrap: int = 4, ywrap: int = 14,
+            labels=None):
     """A labelled heatmap of ``table`` (rows × columns) with each cell's value written in it.
-    ``separate_last`` draws a line above the last N rows (groups shown apart)."""
+    ``separate_last`` draws a line above the last N rows (groups shown apart); ``labels``
+    (optional mapping) replaces row and column labels it has (unwrapped)."""
     rows, cols = table.shape
     fig, ax = plt.subplots(figsize=(max(6, 0.75 * cols + 3), max(2.6, 0.45 * rows + 1.8)))
     if rows == 0 or cols == 0:
@@ -151,8 +154,9 @@ def heatmap(table: pd.DataFrame, title: str, cbar_label: str, fmt="{:.0f}", cmap
         return fig
     values = table.to_numpy(dtype=float)
     im = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=max(values.max(), 1e-9))
-    ax.set_xticks(range(cols), [wrap(c, xwrap) for c in table.columns], fontsize=9)
-    ax.set_yticks(range(rows), [wrap(r, ywrap) for r in table.index], fontsize=9.5)
+    labels = labels or {}
+    ax.set_xticks(range(cols), [labels.get(c) or wrap(c, xwrap) for c in table.columns], fontsize=9)
+    ax.set_yticks(range(rows), [labels.get(r) or wrap(r, ywrap) for r in table.index], fontsize=9.5)
     ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
     hi = values.max() or 1
     for i in range(rows):
@@ -217,8 +221,9 @@ def wordcloud_figure(freqs: dict, title: str, seed: int = 7):
     return fig, wc
 
 
-def grouped_barh(df: pd.DataFrame, label: str, values: list[str], names: list[str], title: str, xlabel: str):
-    """Horizontal bars with one bar per value column for each label (first label at the top)."""
+def grouped_barh(df: pd.DataFrame, label: str, values: list[str], names: list[str], title: str, xlabel: str, labels=None):
+    """Horizontal bars with one bar per value column for each label (first label at the top);
+    ``labels`` (optional mapping) replaces each label shown."""
     fig, ax = plt.subplots(figsize=(7.5, max(3, 0.5 * len(df) + 1.4)))
     if df.empty:
         _empty(ax, "（无数据）")
@@ -232,7 +237,7 @@ def grouped_barh(df: pd.DataFrame, label: str, values: list[str], names: list[st
         for bar, v in zip(bars, d[col]):
             if v > 0:
                 ax.text(bar.get_width() + 0.5, bar.get_y() + bar.get_height() / 2, f"{v:g}", va="center", fontsize=8)
-    ax.set_yticks(range(len(d)), d[label])
+    ax.set_yticks(range(len(d)), [labels.get(x, x) for x in d[label]] if labels else d[label])
     ax.set_xlabel(xlabel)
     ax.set_xlim(0, max(float(d[values].to_numpy().max()), 1) * 1.15)
     ax.legend(loc="lower right", frameon=False)
