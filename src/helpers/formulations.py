@@ -13,7 +13,8 @@ heads of numbered formulas in ``data/formulation_heads.txt``, the reference list
   (members or characters dropped) or ``expanded`` (members or characters added).
 
 The speaker of a formulation is the speaker of the quote whose span contains it (a cited document:
-""), else the one speaker quoted in its paragraph, else "" (narration).
+""), else the one speaker of its paragraph when it follows their quote in the same sentence, else ""
+(narration).
 """
 from __future__ import annotations
 
@@ -315,9 +316,11 @@ def speaker_at(quotes: pd.DataFrame, paragraphs, pos: int) -> dict:
         return narration
     own = quotes[(quotes["start"] >= para.start) & (quotes["end"] <= para.end) & (quotes["kind"] != "report")]
     speakers = own["speaker"].fillna("").replace("", pd.NA).dropna().unique()
-    if len(speakers) == 1:
-        row = own[own["speaker"] == speakers[0]].sort_values("start").iloc[0]
-        if pos >= row["start"]:
+    before = own[own["end"] <= pos].sort_values("end")
+    if len(speakers) == 1 and len(before) and before.iloc[-1]["speaker"] == speakers[0]:
+        row = before.iloc[-1]
+        gap = para.text[max(0, int(row["end"]) - 1 - para.start):pos - para.start]
+        if not re.search("[。！？!?]", gap):  # the same sentence runs on: 做到“一次规划、一次开挖”
             return dict(speaker=str(speakers[0]), district=_s(row["district"]), cited_by="", voice="speaker")
     return narration
 

@@ -290,7 +290,7 @@ def formulation_heatmap(tidy: pd.DataFrame, title: str):
         lambda s: "".join(sorted({FIDELITY_MARK.get(x, "") for x in s if isinstance(x, str)})))
     values = counts.to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(max(6.5, 0.7 * len(cols) + 4), max(2.8, 0.36 * len(rows) + 2)))
-    im = ax.imshow(values, cmap="Oranges", aspect="auto", vmin=0, vmax=max(values.max(), 1))
+    im = ax.imshow(values, cmap="Oranges", aspect="auto", vmin=0, vmax=max(values.max(), 2))  # one use is not the darkest
     ax.set_xticks(range(len(cols)), [wrap(c, 4) for c in cols], fontsize=9)
     ax.set_yticks(range(len(rows)), [wrap(r, 16) for r in rows], fontsize=9)
     ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
@@ -329,7 +329,7 @@ def commitments_chart(points: pd.DataFrame, title: str):
                    label=f"{firm or '(no firmness word)'} · {tense}", zorder=3)
     for x, y, t in zip(xs, ys, points["text"]):
         ax.text(x + 0.08, y, t, va="center", fontsize=8.5)
-    ax.set_yticks(ys, [wrap(lbl, 22) for lbl in points["label"]], fontsize=8.5)
+    ax.set_yticks(ys, [wrap(lbl, 26) for lbl in points["label"]], fontsize=8.5)
     ax.set_xticks(range(len(deadlines)), deadlines)
     ax.set_xlim(-0.5, len(deadlines) - 0.2)
     ax.set_xlabel("deadline as written")

@@ -28,10 +28,10 @@ COLUMNS = ["speaker", "district", "cited_by", "voice", "text", "value", "low", "
 
 # --- patterns (one place) -------------------------------------------------------------------
 DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*|[百千万][万亿]+"  # 十八亿, 两千; 千亿, 百万 (not 千家)
 RANGE_SEP = r"(?:至|到|-|~|～|—|－)"
 MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
-MODIFIERS_BEFORE = ["超过", "突破", "不少于", "不低于", "至少", "逾", "近", "约", "达到", "达"]
+MODIFIERS_BEFORE = ["超过", "突破", "不少于", "不低于", "至少", "逾", "近", "约", "过", "达到", "达"]
 MODIFIERS_AFTER = ["左右", "以上", "以下", "以内", "余", "多"]
 # firmness, strongest first; the nearest one before the number in its sentence is reported
 FIRMNESS = ["确保", "力争", "争取", "努力", "计划", "预计", "拟", "目标", "将"]
@@ -71,9 +71,15 @@ def quantity_pattern(units=None) -> re.Pattern:
 
 def to_number(num: str) -> float:
     """A number as written, Arabic or Chinese, to a float: '1,000' → 1000, '十八亿' → 1.8e9.
-    Chinese numerals go through cn2an on this span only."""
+    Chinese numerals go through cn2an on this span only.
+
+    >>> to_number("十八亿"), to_number("千亿"), to_number("1,000")
+    (1800000000.0, 100000000000.0, 1000.0)
+    """
     if re.fullmatch(DIGITS, num):
         return float(num.replace(",", ""))
+    if num[0] in "百千万":  # 千亿 is 一千亿 (cn2an wants the leading digit)
+        num = "一" + num
     return float(cn2an.cn2an(num, "normal"))
 
 
@@ -226,11 +232,18 @@ def numbers_per_1000(analysis, table: pd.DataFrame | None = None) -> pd.DataFram
 
 def commitment_points(table: pd.DataFrame) -> pd.DataFrame:
     """The data of the commitments chart: one row per quantity, label "speaker（district）·
-    indicator" ("narration" / "document" when nobody speaks), deadline, firmness, tense, text."""
+    indicator" (叙述 for narration, 文件 or 王建民引用的文件 for a cited document, 未具名 for an
+    unnamed speaker), deadline, firmness, tense, text."""
     if table.empty:
         return pd.DataFrame(columns=["label", "deadline", "firmness", "tense", "text"])
-    who = [s + (f"（{d}）" if d else "") if s else (v if v != "speaker" else "unnamed") + (f" cited by {c}" if c else "")
-           for s, d, c, v in zip(table["speaker"], table["district"], table["cited_by"], table["voice"])]
+    def who(s, d, c, v):
+        if s:
+            return s + (f"（{d}）" if d else "")
+        if v == "document":
+            return f"{c}引用的文件" if c else "文件"
+        return "叙述" if v == "narration" else "未具名"
+
+    who = [who(*x) for x in zip(table["speaker"], table["district"], table["cited_by"], table["voice"])]
     label = [f"{w} · {i}" if i else w for w, i in zip(who, table["indicator"])]
     return pd.DataFrame({"label": label, "deadline": table["deadline"].values, "firmness": table["firmness"].values,
                          "tense": table["tense"].values, "text": table["text"].values})
