@@ -258,3 +258,33 @@ def test_cli_usage_errors(capsys, command):
         main([command, str(SEED), "--format", "xml"])
     assert exc.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+# --- articles read and labelled by hand before the rules saw them (kept as regression tests) ----
+
+GOLD = {
+    "51_huaxian_rmrb": [("豫北粮仓", ""), ("一号工程", "郭振华"), ("望天田", "郭振华"), ("吨粮田", "郭振华"),
+                        ("托管+订单+保险", "秦晓燕"), ("一喷三防", "孔令辉"), ("两大作物", "吕文博")],
+    "56_wuyuan_rongmeiti": [("冷资源", ""), ("热经济", ""), ("四季有景、全年可游", ""), ("春天一枝独秀", "王志刚"),
+                            ("留住人", "王志刚"), ("村集体+企业+农户", "李婉清"), ("旅游饭", "王志刚"), ("卖门票", ""),
+                            ("卖体验", ""), ("一季游", ""), ("四季游", "")],
+    "47_leishan_chalv": [("茶旅融合", ""), ("两大支柱", ""), ("以茶促旅、以旅带茶", ""), ("绿色银行", "吴光荣"),
+                         ("快车道", "吴光荣"), ("雷山银球茶", "吴光荣"), ("雷公山茶", "吴光荣"), ("规模扩张", "潘建平"),
+                         ("质量效益", "潘建平"), ("保护第一、发展第二", "张海涛")],
+    "49_lianghui_xiangcun": [("千万工程", ""), ("三农", ""), ("两山", "沈建明"), ("千万工程", "马春燕"), ("短板", "马春燕"),
+                             ("谁来种地", "刘志远"), ("谁来建设乡村", "刘志远"), ("积分制", "黄丽萍"), ("爱心超市", "黄丽萍")],
+    "55_hunan_shengbao": [("三高四新", ""), ("老树发新枝", "覃志刚"), ("新苗长成林", "覃志刚"), ("老名片", "易敏华"),
+                          ("醴陵瓷", "易敏华"), ("时时放心不下", ""), ("事事落实到位", "")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_hand_labelled_articles(name):
+    df = F.formulations(analyze(ARTICLES / f"{name}.txt"), reference=pd.DataFrame(columns=["formulation", "source"]))
+    assert set(zip(df["formulation"], df["speaker"])) == set(GOLD[name])
+
+
+def test_numbered_inside_a_quoted_slogan_is_that_slogan():
+    df_text = "坚定不移推动“三高四新”美好蓝图变为现实"
+    uses = F.find_uses(df_text, pd.DataFrame(columns=["kind", "start", "end"]), pd.DataFrame(columns=["formulation", "source"]))
+    assert [(u.formulation, u.kind) for u in uses] == [("三高四新", "numbered")]

@@ -335,8 +335,9 @@ def find_uses(text: str, quotes: pd.DataFrame, reference: pd.DataFrame | None = 
     if len(quotes):
         speech = {(int(r.start), int(r.end)) for r in quotes.itertuples() if r.kind == "direct"}
     uses = quoted_uses(text, patterns, speech)
-    seen = {(u.start, u.end) for u in uses}
-    uses += [u for u in numbered_uses(text, patterns) if (u.start, u.end) not in seen]
+    quoted = [(u.start, u.end) for u in uses]
+    # a numbered formula that is, or lies inside, a quoted formulation is that formulation (“三高四新”)
+    uses += [u for u in numbered_uses(text, patterns) if not any(a <= u.start and u.end <= b for a, b in quoted)]
     if reference is None:
         reference = reference_formulations()
     uses += reference_uses(text, reference)

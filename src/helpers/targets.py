@@ -5,7 +5,7 @@ A quantity is a number followed by a unit or counter from ``data/units.txt`` (3�
 500万元, 3至5个, 20余万人, 十八亿亩, 增长12%). Chinese numerals are converted with cn2an, only
 inside the matched span (converting a whole text would turn 两会 into a number). Not quantities:
 dates and years (2025年, 10月16日 — 年/月/日 are not units), ordinals and article numbers
-(第二个, 第三条), numbers without a unit (phone numbers, section numbers 一、), numbers inside a
+(第二个, 第三条), session numbers (十二届七次全会), numbers without a unit (phone numbers, section numbers 一、), numbers inside a
 numbered formulation (两个确立, 五大工程, 5+5+7; see ``helpers.formulations``), 二十大, and a bare
 一 before a counter (一名干部, 一批人才: an article, not a count).
 
@@ -28,8 +28,10 @@ COLUMNS = ["speaker", "district", "cited_by", "voice", "text", "value", "low", "
 
 # --- patterns (one place) -------------------------------------------------------------------
 DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*|[百千万][万亿]+"  # 十八亿, 两千; 千亿, 百万 (not 千家)
+CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿几]*|[百千万][万亿]+|几[十百千万]+"  # 十八亿, 两千; 千亿 (not 千家); 十几, 几十
 RANGE_SEP = r"(?:至|到|-|~|～|—|－)"
+CN_DIGITS = "一二三四五六七八九"
+ADJACENT = re.compile(r"[一二三四五六七八九]{2}")  # 三四, 七八: two neighbouring digits are a rough range
 MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 MODIFIERS_BEFORE = ["超过", "突破", "不少于", "不低于", "至少", "逾", "近", "约", "过", "达到", "达"]
 MODIFIERS_AFTER = ["左右", "以上", "以下", "以内", "余", "多"]
@@ -63,8 +65,8 @@ def quantity_pattern(units=None) -> re.Pattern:
     unit = "|".join(re.escape(u) for u in units)
     num = rf"(?:{DIGITS}|{CN_NUM})"
     return re.compile(
-        rf"(?<![第\d.,+＋A-Za-z{'零〇一二两三四五六七八九十百千万亿'}])"
-        rf"(?P<num>{num}(?:{RANGE_SEP}{num})?)(?P<approx>余|多)?(?P<mag>[十百千万亿]*)(?P<unit>{unit})"
+        rf"(?<![第届\d.,+＋A-Za-z{'零〇一二两三四五六七八九十百千万亿'}])"
+        rf"(?P<num>{num}(?:{RANGE_SEP}{num})?)(?P<approx>余|多)?(?P<mag>[十百千万亿]*)(?P<approx2>余|多)?(?P<unit>{unit})"
         rf"(?P<grade>[一二两三四五六七八九十百千万亿]+级)?(?P<post>左右|以上|以下|以内)?(?![+＋\d])"
     )
 
@@ -102,12 +104,17 @@ def parse_quantity(m: re.Match) -> dict | None:
     parts = re.split(RANGE_SEP, num, maxsplit=1) if re.search(RANGE_SEP, num[1:]) else [num]
     if parts == ["一"] and not m.group("mag"):  # 一名干部, 一批人才: an article, not a count
         return None
+    unit = m.group("unit") + (m.group("grade") or "")
+    approx = m.group("approx") or m.group("approx2") or ""
+    if "几" in num:  # 十几块, 几十个: a rough number, no value
+        return dict(value=None, low=None, high=None, unit=unit, modifier="几")
+    if ADJACENT.fullmatch(num) and CN_DIGITS.index(num[1]) == CN_DIGITS.index(num[0]) + 1:
+        parts = list(num)  # 三四天 is three or four days, not 34
     try:
         nums = [to_number(p) * magnitude(m.group("mag") or "") for p in parts]
     except (ValueError, KeyError):
         return None
-    unit = m.group("unit") + (m.group("grade") or "")
-    modifier = m.group("post") or m.group("approx") or ""
+    modifier = m.group("post") or approx
     if len(nums) == 2:
         return dict(value=None, low=_clean(nums[0]), high=_clean(nums[1]), unit=unit, modifier=modifier)
     return dict(value=_clean(nums[0]), low=None, high=None, unit=unit, modifier=modifier)
