@@ -153,6 +153,7 @@ def indicator(text: str, start: int, end: int, sent_start: int) -> str:
     before = re.split(rf"[{INDICATOR_STOP}]", before)[-1]
     before = re.split(r"[\d.]+[年月日号]?", before)[-1]
     before = re.sub(r"[的有为是达]+$", "", before)
+    before = re.split(f"{DEADLINE.pattern}|{'|'.join(FIRMNESS[:-1])}", before)[-1]  # 力争年内落地企业 → 落地企业
     before = re.sub("(?:" + "|".join(MODIFIERS_BEFORE + ["增长", "增加", "下降", "提高到", "提升到", "为", "是"]) + ")$", "", before)
     return before[-8:]
 
