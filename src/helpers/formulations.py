@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -224,27 +225,31 @@ def list_fidelity(items: list[str], ref_members: list[str]) -> tuple[str, int, i
     return "altered", 0, n
 
 
-def _phrase_variants(ref: str) -> list[tuple[str, re.Pattern]]:
-    """Patterns for non-verbatim uses of a single-phrase formulation of 4+ characters:
-    altered (one or two characters replaced after a kept stem of 3+, 人才强国 → 人才强区),
-    expanded (1–4 characters inserted inside, 乡村振兴 → 乡村产业振兴), truncated (a prefix of at
-    least two thirds of a 6+ character formulation, 人才强国战略 → 人才强国)."""
+@lru_cache(maxsize=4096)
+def _phrase_variants(ref: str) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """Patterns for non-verbatim uses of a single-phrase formulation of 4+ characters, each with
+    the literal text a use must contain (a cheap filter before the pattern runs):
+
+    - altered: one character replaced in the last two, after a kept stem of 3+ (人才强国 → 人才强区;
+      a changed last character must end the phrase: 新型工业陶瓷 is not 新型工业化 altered);
+    - expanded: 2–4 characters inserted inside, 2+ kept on each side (乡村振兴 → 乡村产业振兴;
+      one character is too often another word: 扩大国内需求);
+    - truncated: a prefix of at least 6 characters and three quarters of the formulation that ends
+      the phrase (习近平新时代中国特色社会主义思想 → 习近平新时代中国特色社会主义，); shorter cuts
+      (人才强国战略 → 人才强国) are too often another phrase to call."""
     out, n = [], len(ref)
     if n < 4 or not re.fullmatch(f"[{CJK}]+", ref):
-        return out
-    for k in (1, 2):
-        for i in range(max(3, n - k - 1), n - k + 1):
-            if i + k > n or i < 3:
-                continue
-            changed = ref[i:i + k]
-            out.append(("altered", re.compile(
-                rf"{re.escape(ref[:i])}(?!{re.escape(changed)})[{CJK}]{{{k}}}{re.escape(ref[i + k:])}")))
+        return ()
+    ends = rf"(?![{CJK}])"  # a cut or a changed last character must end the phrase: 人才强区’, not 新型工业陶瓷
+    for i in range(max(3, n - 2), n):
+        tail = re.escape(ref[i + 1:]) if i < n - 1 else ends
+        out.append(("altered", ref[:i], re.compile(rf"{re.escape(ref[:i])}(?!{re.escape(ref[i])})[{CJK}]{tail}")))
     for i in range(2, n - 1):
-        out.append(("expanded", re.compile(rf"{re.escape(ref[:i])}[{CJK}]{{1,4}}?{re.escape(ref[i:])}")))
-    if n >= 6:
-        for k in range(n - 1, -(-2 * n // 3) - 1, -1):
-            out.append(("truncated", re.compile(rf"{re.escape(ref[:k])}(?!{re.escape(ref[k])})")))
-    return out
+        out.append(("expanded", ref[:i], re.compile(rf"{re.escape(ref[:i])}[{CJK}]{{2,4}}?{re.escape(ref[i:])}")))
+    keep = max(6, -(-3 * n // 4))
+    for k in range(n - 1, keep - 1, -1):
+        out.append(("truncated", ref[:k], re.compile(rf"{re.escape(ref[:k])}{ends}")))
+    return tuple(out)
 
 
 def reference_uses(text: str, reference: pd.DataFrame) -> list[Use]:
@@ -281,7 +286,11 @@ def reference_uses(text: str, reference: pd.DataFrame) -> list[Use]:
             uses.append(Use(r.formulation, "reference", m.start(), m.end(), r.formulation, r.source, "verbatim"))
             taken.append((m.start(), m.end()))
     for r in single:
-        for fidelity, pat in _phrase_variants(r.formulation):
+        if r.formulation[:2] not in text:
+            continue
+        for fidelity, needle, pat in _phrase_variants(r.formulation):
+            if needle not in text:
+                continue
             for m in pat.finditer(text):
                 if m.group() != r.formulation and all(m.end() <= x or m.start() >= y for x, y in taken):
                     uses.append(Use(m.group(), "reference", m.start(), m.end(), r.formulation, r.source, fidelity))
