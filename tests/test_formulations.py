@@ -288,3 +288,14 @@ def test_numbered_inside_a_quoted_slogan_is_that_slogan():
     df_text = "坚定不移推动“三高四新”美好蓝图变为现实"
     uses = F.find_uses(df_text, pd.DataFrame(columns=["kind", "start", "end"]), pd.DataFrame(columns=["formulation", "source"]))
     assert [(u.formulation, u.kind) for u in uses] == [("三高四新", "numbered")]
+
+
+def test_top_formulations_keeps_the_most_widely_used(seed_forms):
+    tidy = F.uses_by_district(seed_forms)
+    top = F.top_formulations(tidy, 3)
+    assert top["formulation"].nunique() == 3
+    spread = tidy.groupby("formulation")["district"].nunique()
+    kept, dropped = set(top["formulation"]), set(tidy["formulation"]) - set(top["formulation"])
+    assert min(spread[list(kept)]) >= max(spread[list(dropped)])  # 乡村振兴: documents, 平度市, 莱西市 …
+    assert "乡村振兴" in kept and "源头活水" in dropped
+    assert F.top_formulations(tidy, 1000).equals(tidy)

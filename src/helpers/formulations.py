@@ -462,3 +462,14 @@ def shared_formulations(df: pd.DataFrame) -> pd.DataFrame:
                                           n=("speaker", "nunique"), uses=("count", "sum"))
     g = g[g["n"] >= 2].sort_values("n", ascending=False, kind="stable")
     return g.rename_axis("formulation").reset_index()[["formulation", "kind", "speakers", "uses"]]
+
+
+def top_formulations(tidy: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The rows of :func:`uses_by_district` for the ``n`` formulations used in the most districts
+    (then with the most uses), in their original order — what a readable figure can show when
+    the reference list finds many."""
+    if tidy.empty or tidy["formulation"].nunique() <= n:
+        return tidy
+    g = tidy.groupby("formulation", sort=False).agg(districts=("district", "nunique"), uses=("count", "sum"))
+    keep = set(g.sort_values(["districts", "uses"], ascending=False, kind="stable").index[:n])
+    return tidy[tidy["formulation"].isin(keep)].reset_index(drop=True)
