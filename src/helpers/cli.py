@@ -3,6 +3,8 @@
     python -m helpers quotes SEED [--format csv|json]   # the quotes table on stdout
     python -m helpers terms SEED [--top N]             # CSV: term,count
     python -m helpers report [SEED ...] [--out DIR]    # run every notebook on each seed
+    python -m helpers formulations SEED [--format csv|json]  # formulations (提法) used, and by whom
+    python -m helpers targets SEED [--format csv|json]       # numeric statements and commitments
 
 Unusable input gets one line on stderr and exit status 2, never a traceback.
 """
@@ -30,11 +32,23 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("terms", help="print term counts (CSV: term,count) of one article")
     t.add_argument("seed")
     t.add_argument("--top", type=int, default=None, metavar="N")
+    for name, what in (("formulations", "print the formulations (提法) one article uses, and by whom"),
+                       ("targets", "print the quantities and commitments one article states, and by whom")):
+        f = sub.add_parser(name, help=what)
+        f.add_argument("seed")
+        f.add_argument("--format", choices=["csv", "json"], default="csv")
     r = sub.add_parser("report", help="run every notebook on each seed and write figures")
     r.add_argument("seeds", nargs="*", metavar="SEED")
     r.add_argument("--out", default=None, metavar="DIR", help="output folder (default: figures/)")
     r.add_argument("--quiet", action="store_true", help="no progress lines")
     return p
+
+
+def _write_table(table, fmt: str):
+    if fmt == "json":
+        sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        table.to_csv(sys.stdout, index=False)
 
 
 def main(argv=None) -> int:
@@ -56,6 +70,16 @@ def main(argv=None) -> int:
             if args.top is not None and args.top < 1:
                 raise InputError(f"--top {args.top}: give a whole number of 1 or more.")
             term_counts(analyze(args.seed).tokens, args.top).to_csv(sys.stdout, index=False)
+            return 0
+        if args.command in ("formulations", "targets"):
+            from helpers.pipeline import analyze
+
+            an = analyze(args.seed)
+            if args.command == "formulations":
+                from helpers.formulations import formulations as table
+            else:
+                from helpers.targets import targets as table
+            _write_table(table(an), args.format)
             return 0
         if args.command == "report":
             from helpers.report import run_report

@@ -269,3 +269,105 @@ def flow_heatmap(table: pd.DataFrame, sections: pd.Series, title: str, cbar_labe
                 ax.axvline(j - 0.5, color="#333", linewidth=1.1)
             ax.text(j - 0.4, -0.7, f"§{secs[j]}", fontsize=8.5, ha="left", va="bottom", color="#333")
     return _finish_heatmap(fig, ax, im, title, cbar_label, pad=20)
+
+
+# --- discourse: formulations, commitments, echo (notebooks/4-discourse.ipynb) ---------------
+
+FIDELITY_MARK = {"verbatim": "", "altered": "A", "truncated": "T", "expanded": "E"}
+KIND_MARK = {"quoted": "“”", "numbered": "#", "reference": "§"}
+
+
+def formulation_heatmap(tidy: pd.DataFrame, title: str):
+    """Formulation × district heatmap from a tidy table (formulation, kind, district, count,
+    fidelity): cells show the number of uses, with A/T/E after it when a reference formulation is
+    altered, truncated or expanded there; row labels carry the kind (“…” quoted, # numbered,
+    § reference). Rows in the order given, columns by first appearance."""
+    if tidy.empty:
+        fig, ax = plt.subplots(figsize=(7, 2.6))
+        _empty(ax, "（无数据）")
+        ax.set_title(title, loc="left")
+        return fig
+    d = tidy.assign(row=[f"“{f}”" if k == "quoted" else f"{KIND_MARK.get(k, '')} {f}" for f, k in zip(tidy["formulation"], tidy["kind"])])
+    rows = list(pd.unique(d["row"]))
+    cols = list(pd.unique(d["district"]))
+    counts = d.pivot_table(index="row", columns="district", values="count", aggfunc="sum", fill_value=0).reindex(index=rows, columns=cols, fill_value=0)
+    marks = d.groupby(["row", "district"])["fidelity"].agg(
+        lambda s: "".join(sorted({FIDELITY_MARK.get(x, "") for x in s if isinstance(x, str)})))
+    values = counts.to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=(max(6.5, 0.7 * len(cols) + 4), max(2.8, 0.36 * len(rows) + 2)))
+    im = ax.imshow(values, cmap="Oranges", aspect="auto", vmin=0, vmax=max(values.max(), 2))  # one use is not the darkest
+    ax.set_xticks(range(len(cols)), [wrap(c, 4) for c in cols], fontsize=9)
+    ax.set_yticks(range(len(rows)), [wrap(r, 16) for r in rows], fontsize=9)
+    ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
+    hi = values.max() or 1
+    for i, r in enumerate(rows):
+        for j, c in enumerate(cols):
+            v = values[i, j]
+            if v > 0:
+                label = f"{v:.0f}{marks.get((r, c), '')}"
+                ax.text(j, i, label, ha="center", va="center", fontsize=8, color="white" if v > hi * 0.6 else "#222")
+    fig = _finish_heatmap(fig, ax, im, title, "uses (A altered, T truncated, E expanded)", pad=12)
+    fig.axes[-1].yaxis.set_major_locator(plt.MaxNLocator(integer=True))
+    return fig
+
+
+FIRMNESS_MARKERS = {"确保": "s", "力争": "^", "争取": "D", "努力": "P", "计划": "o", "预计": "h", "拟": "p", "目标": "*", "将": "v", "": "x"}
+
+
+def commitments_chart(points: pd.DataFrame, title: str):
+    """Each stated quantity as a point: y = indicator (who · what), x = deadline (no deadline
+    first), marker by firmness (确保 ■, 力争 ▲, 争取 ◆, 计划 ●, 将 ▼, none ×), colour by tense
+    (goal or achieved), the number as written beside it. ``points`` columns: label, deadline,
+    firmness, tense, text."""
+    fig, ax = plt.subplots(figsize=(9, max(2.8, 0.34 * len(points) + 1.8)))
+    if points.empty:
+        _empty(ax, "（无数据）")
+        ax.set_title(title, loc="left")
+        return fig
+    deadlines = ["(none)"] + [x for x in pd.unique(points["deadline"]) if x]
+    xs = points["deadline"].replace("", "(none)").map({d: i for i, d in enumerate(deadlines)})
+    ys = np.arange(len(points))[::-1]
+    colors = {"goal": PALETTE[1], "achieved": PALETTE[0]}
+    for (firm, tense), idx in points.groupby(["firmness", "tense"], sort=False).groups.items():
+        pos = [points.index.get_loc(i) for i in idx]
+        ax.scatter(xs.iloc[pos], ys[pos], marker=FIRMNESS_MARKERS.get(firm, "o"), s=70, color=colors.get(tense, MUTED),
+                   label=f"{firm or '(no firmness word)'} · {tense}", zorder=3)
+    for x, y, t in zip(xs, ys, points["text"]):
+        ax.text(x + 0.08, y, t, va="center", fontsize=8.5)
+    ax.set_yticks(ys, [wrap(lbl, 26) for lbl in points["label"]], fontsize=8.5)
+    ax.set_xticks(range(len(deadlines)), deadlines)
+    ax.set_xlim(-0.5, len(deadlines) - 0.2)
+    ax.set_xlabel("deadline as written")
+    ax.grid(axis="y", color="#eee", zorder=0)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8.5, title="firmness · tense")
+    ax.set_title(title, loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def share_bars(df: pd.DataFrame, label: str, parts: list[str], names: list[str], title: str, xlabel: str):
+    """100% stacked horizontal bars (first row at the top): one segment per column in ``parts``
+    (shares 0–1), each labelled with its percentage when wide enough."""
+    fig, ax = plt.subplots(figsize=(7.5, max(2.6, 0.42 * len(df) + 1.6)))
+    if df.empty:
+        _empty(ax, "（无数据）")
+        ax.set_title(title, loc="left")
+        return fig
+    d = df.iloc[::-1].reset_index(drop=True)
+    left = np.zeros(len(d))
+    colors = [PALETTE[2], "#d9d9d9", PALETTE[0], PALETTE[3]]
+    for k, (col, name) in enumerate(zip(parts, names)):
+        vals = d[col].to_numpy(dtype=float)
+        ax.barh(range(len(d)), vals, left=left, color=colors[k % len(colors)], label=name)
+        for i, (l, v) in enumerate(zip(left, vals)):
+            if v >= 0.06:
+                ax.text(l + v / 2, i, f"{v:.0%}", ha="center", va="center", fontsize=8)
+        left += vals
+    ax.set_yticks(range(len(d)), d[label])
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(parts), frameon=False, fontsize=9)
+    ax.set_title(title, loc="left", pad=26)
+    fig.tight_layout()
+    return fig
