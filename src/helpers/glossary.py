@@ -187,11 +187,11 @@ def gloss(term: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def known_places() -> frozenset:
-    """Place names the package knows: the Qingdao gazetteer (districts, aliases, streets, towns,
-    zones) and China's administrative units in cpca's list (``helpers.districts``)."""
+    """Place names the package knows: provinces, prefectures and county-level units of China
+    (jionlp's gazetteer) with the editorial aliases and zones (``helpers.districts.gazetteer``)."""
     from helpers import districts
 
-    return frozenset(districts.gazetteer()) | frozenset(name for _, name in districts._adcodes())
+    return frozenset(districts.gazetteer())
 
 
 def place_gloss(term: str) -> str:
