@@ -79,24 +79,16 @@ def read_heads(path=HEADS_FILE) -> dict[str, list[str]]:
 
 def reference_formulations(path=LEXICON_FILE) -> pd.DataFrame:
     """The reference list: every lexicon line whose third column is ``ref`` or ``ref-only``, with
-    the document named by the ``# source:`` header above it.
+    the document named by the ``# source:`` header above it (read by ``tokenize.lexicon_table``).
 
-    Lexicon lines are ``term<TAB>pos[<TAB>use]``; ``## …`` lines are sub-headings inside a source.
     A line ``两个确立<TAB>nz<TAB>ref`` under ``# source: 党的二十大报告 (2022-10-16)`` gives the row
     (两个确立, 党的二十大报告 (2022-10-16)). Returns DataFrame(formulation, source), file order,
     each formulation once."""
-    rows, source, seen = [], "", set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.startswith("# source:"):
-            source = line[len("# source:"):].strip()
-            continue
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) >= 3 and parts[2] in {"ref", "ref-only"} and parts[0] not in seen:
-            seen.add(parts[0])
-            rows.append((parts[0], source))
-    return pd.DataFrame(rows, columns=["formulation", "source"])
+    from helpers.tokenize import lexicon_table
+
+    table = lexicon_table(path)
+    refs = table[table["use"].isin(["ref", "ref-only"])].drop_duplicates("term")
+    return pd.DataFrame({"formulation": refs["term"].to_list(), "source": refs["source"].to_list()})
 
 
 # --- numbered -------------------------------------------------------------------------------
