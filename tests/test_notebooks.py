@@ -133,7 +133,7 @@ def test_rerun_skips_what_is_unchanged(run, capsys):
     code = report.run_report([SEED, second, run["plain"]], out=run["out"])
     said = capsys.readouterr().out
     assert code == 0
-    assert said.count("unchanged") == 3 and "[corpus] no article changed" in said and "0 folder(s) written" in said
+    assert said.count("(skipped; --force recomputes)") == 3 and "[corpus] no article changed" in said and "0 folder(s) written" in said
 
 
 def test_failed_notebook_leaves_previous_figures(tmp_path, monkeypatch, capsys):

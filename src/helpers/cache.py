@@ -58,7 +58,7 @@ def _package_digest(stamp) -> str:
     h = hashlib.sha256(FORMAT.encode())
     for name, _, _ in stamp:
         path = Path(name)
-        h.update(str(path.relative_to(PACKAGE_DIR)).encode())
+        h.update(os.path.relpath(path, PACKAGE_DIR).encode())
         h.update(path.read_bytes())
     for mod in (jieba, pandas, pyarrow):
         h.update(f"{mod.__name__}=={mod.__version__}".encode())
@@ -99,7 +99,8 @@ def load(key: str):
             meta = pickle.load(fh)
         quotes = pd.read_parquet(folder / "quotes.parquet")
         tokens = pd.read_parquet(folder / "tokens.parquet")
-    except Exception:  # a damaged or foreign entry: recompute
+    except Exception:  # a damaged or foreign entry: drop it, so it is recomputed and stored again
+        shutil.rmtree(folder, ignore_errors=True)
         return None
     quotes.attrs = dict(meta["quotes_attrs"])
     return Analysis(meta["article"], meta["structure"], quotes, tokens, None, meta["themes"], meta["added"])

@@ -54,9 +54,9 @@ def top_terms_by_pos(tokens: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict, float]:
     """jieba's IDF table (jieba/analyse/idf.txt) and its median, for unseen words."""
-    import jieba.analyse
+    import jieba  # not jieba.analyse: importing it loads its own IDF and posseg's tables (~2 s)
 
-    path = Path(jieba.analyse.__file__).parent / "idf.txt"
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
     idf = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
