@@ -71,9 +71,8 @@ def _segmenter_for(article, quotes: pd.DataFrame) -> Segmenter:
 def with_scores(quotes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     """The quotes table with the theme-score columns of ``score_quotes`` (same rows, same order)
     appended; its ``attrs`` (the people the quote finder met) kept."""
-    out = quotes.reset_index(drop=True).copy()
-    for col in scores.columns.drop(["article", "quote_id"]):
-        out[col] = scores[col].to_numpy()
+    extra = scores.drop(columns=["article", "quote_id"]).reset_index(drop=True)
+    out = pd.concat([quotes.reset_index(drop=True), extra], axis=1)
     out.attrs = dict(quotes.attrs)
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers.paths import THEMES_FILE
@@ -83,17 +84,13 @@ def score_quotes(quotes: pd.DataFrame, tokens: pd.DataFrame, themes=None) -> pd.
             theme = lookup.get(word)
             if theme is not None:
                 weights[qid][col[theme]] += themes[theme][word]
-    rows = []
-    for q in ids:
-        n = n_content[q]
-        scores = [w / (n or 1) * 100 for w in weights[q]]
-        best = max(range(len(names)), key=lambda i: (scores[i], -i)) if names else None
-        dominant = names[best] if names and scores[best] > 0 else NONE
-        rows.append([n, *(round(x, 2) for x in scores), dominant])
-    out = pd.DataFrame(rows, columns=["content_tokens", *names, "dominant_theme"])
-    out.insert(0, "quote_id", ids)
-    out.insert(0, "article", quotes["article"].to_numpy() if len(quotes) else [])
-    out["content_tokens"] = out["content_tokens"].astype("int64")
-    for name in names:
-        out[name] = out[name].astype(float)
-    return out
+    n = np.array([n_content[q] for q in ids], dtype=np.int64)
+    w = np.array([weights[q] for q in ids], dtype=float).reshape(len(ids), len(names))
+    scores = w / np.where(n > 0, n, 1)[:, None] * 100
+    best = scores.argmax(axis=1) if len(names) else np.zeros(len(ids), dtype=int)  # first of equal maxima, like idxmax
+    has = scores.max(axis=1) > 0 if len(names) else np.zeros(len(ids), dtype=bool)
+    columns = {"article": quotes["article"].to_numpy() if len(quotes) else np.array([], dtype=object),
+               "quote_id": np.array(ids, dtype=np.int64), "content_tokens": n}
+    columns.update({name: scores[:, i].round(2) for i, name in enumerate(names)})
+    columns["dominant_theme"] = [names[b] if h else NONE for b, h in zip(best, has)]
+    return pd.DataFrame(columns)
