@@ -45,7 +45,7 @@ TIMEOUT = 600  # seconds per cell
 STAMP = "inputs.json"  # in <article>/notebooks/: what the figures were made from
 HIDDEN_PREFIXES = (".staging-", ".old-")
 HTML_CSS = """<style>/* long code lines wrap instead of running off the page */
-.jp-InputArea-editor pre, .jp-OutputArea-output pre, .highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+.jp-InputArea-editor pre, .jp-OutputArea-output pre, .highlight pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
 </style>"""
 
 
