@@ -1,8 +1,29 @@
-"""Timings of the study on this machine: prints a table, asserts nothing.
+"""Timings of the study on this machine, measured side by side in one run: prints a table, asserts
+nothing.
 
-    .venv/bin/python benchmarks/bench.py            # the seed
-    .venv/bin/python benchmarks/bench.py FILE ...   # other articles
+    .venv/bin/python benchmarks/bench.py              # everything but the 10,000-article check (~5 min)
+    .venv/bin/python benchmarks/bench.py --big        # also 10,000 articles, peak memory (~15 min)
+    .venv/bin/python benchmarks/bench.py --only report|analyze|corpus|dask|big
+
+What it measures (each heavy measurement in its own process, with a fresh cache):
+- report on the seed: cold (empty cache and figures folder), warm (nothing changed: a rerun), and
+  the floor: three minimal chart notebooks (import pandas, matplotlib, jieba; segment the seed;
+  save one bar chart) executed headless one after the other; wall and CPU (all processes).
+- analyze per article (computed, no cache) against jieba.lcut on the same texts, and how much of
+  analyze is the per-article tokenizer set-up (``segmenter``).
+- a corpus of 1,000 articles made by varying the test articles (each gets a numbered paragraph,
+  so each has its own content and cache entry): articles per second and peak memory (the main
+  process and the largest worker) with 1 and 2 workers; the same on Dask (a distributed
+  LocalCluster of 2 single-thread worker processes).
+- with --big, 10,000 such articles with 2 workers: peak memory.
 """
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -10,40 +31,256 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_10887d3b92d999db.txt"
+ARTICLES = ROOT / "tests" / "articles"
 
 
-def timed(label, fn, repeat=3):
-    best = min(_once(fn) for _ in range(repeat))
-    print(f"{label:<48} {best:8.3f} s")
-    return best
+def line(label, value):
+    print(f"{label:<58} {value}", flush=True)
 
 
-def _once(fn):
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
-def main(paths):
-    from helpers.pipeline import analyze
+def run_timed(cmd, env=None) -> tuple[float, float]:
+    """Wall and CPU seconds (the command and every process it waited for)."""
+    cpu, wall = _children_cpu(), time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - wall, _children_cpu() - cpu
+
+
+# --- report: cold, warm, floor ---------------------------------------------------------------
+
+FLOOR_CELLS = [
+    "import pandas as pd\nimport matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\nimport jieba",
+    "text = open(SEED, encoding='utf-8').read()\nwords = [w for w in jieba.lcut(text) if len(w) > 1]",
+    "top = pd.Series(words).value_counts().head(20)\nfig, ax = plt.subplots()\nax.barh(range(len(top)), top.to_numpy())\nfig.savefig(OUT + '/chart.png', dpi=100)",
+]
+
+
+def _floor_script(tmp: Path) -> Path:
+    """A script executing three minimal chart notebooks headless, one after the other."""
+    import nbformat
+
+    for i in range(3):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"SEED = {str(SEED)!r}\nOUT = {str(tmp)!r}")]
+                                      + [nbformat.v4.new_code_cell(c) for c in FLOOR_CELLS])
+        nbformat.write(nb, tmp / f"floor{i}.ipynb")
+    script = tmp / "floor.py"
+    script.write_text(  # the report's own kernel machinery, one notebook after the other
+        "import asyncio\nfrom pathlib import Path\nfrom helpers import report\n"
+        f"report.NOTEBOOKS_DIR = Path({str(tmp)!r})\n"
+        f"for i in range(3):\n    asyncio.run(report._execute(f'floor{{i}}.ipynb', {{}}, Path({str(tmp)!r}) / 'done'))\n")
+    return script
+
+
+def bench_report():
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        env = {**os.environ, "HELPERS_CACHE": str(tmp / "cache")}
+        cmd = [sys.executable, "-m", "helpers", "report", str(SEED), "--out", str(tmp / "out"), "--quiet"]
+        floor_wall, floor_cpu = run_timed([sys.executable, str(_floor_script(tmp))], env)
+        cold_wall, cold_cpu = run_timed(cmd, env)
+        warm_wall, warm_cpu = run_timed(cmd, env)
+        floor2_wall, floor2_cpu = run_timed([sys.executable, str(_floor_script(tmp))], env)
+    floor_wall, floor_cpu = min(floor_wall, floor2_wall), min(floor_cpu, floor2_cpu)
+    print("\nreport on the seed (3 article notebooks)                   wall s    CPU s")
+    line("  floor: 3 minimal chart notebooks, one after the other", f"{floor_wall:6.1f}  {floor_cpu:7.1f}")
+    line("  report, cold (empty cache and figures)", f"{cold_wall:6.1f}  {cold_cpu:7.1f}   {cold_wall / floor_wall:.2f}× floor wall, {cold_cpu / floor_cpu:.2f}× CPU")
+    line("  report, warm (nothing changed)", f"{warm_wall:6.1f}  {warm_cpu:7.1f}   cold/warm = {cold_wall / warm_wall:.1f}×")
+
+
+# --- analyze vs jieba ------------------------------------------------------------------------
+
+
+def bench_analyze():
+    import jieba
+
+    from helpers import pipeline
     from helpers.read import read_article
     from helpers.tokenize import _base
 
-    t = time.perf_counter()
+    paths = [SEED, *sorted(ARTICLES.glob("*.txt"))]
+    texts = [read_article(p).text for p in paths]
+    jieba.lcut("预热")
     _base()
-    print(f"{'load jieba + lexicon (once per process)':<48} {time.perf_counter() - t:8.3f} s")
-    for path in paths:
-        article = read_article(path)
-        print(f"\n{path.name}: {article.steps['chinese_characters']:,} Chinese characters")
-        timed("  read + clean", lambda: read_article(path))
-        timed("  analyze (quotes, tokens, themes)", lambda: analyze(path))
-    for cmd in (["quotes", str(paths[0])], ["terms", str(paths[0]), "--top", "20"]):
-        timed(f"python -m helpers {cmd[0]} (new process)",
-              lambda: subprocess.run([sys.executable, "-m", "helpers", *cmd], check=True, capture_output=True), repeat=2)
-    with tempfile.TemporaryDirectory() as out:
-        timed("python -m helpers report SEED (3 notebooks, wall)",
-              lambda: subprocess.run([sys.executable, "-m", "helpers", "report", str(paths[0]), "--out", out, "--quiet"], check=True), repeat=1)
+    for p in paths[:3]:
+        pipeline.compute_analysis(p)  # warm every lazy table
+    spent = {"segmenter": 0.0}
+    real = pipeline.segmenter
+
+    def timed_segmenter(*a, **k):
+        t = time.perf_counter()
+        try:
+            return real(*a, **k)
+        finally:
+            spent["segmenter"] += time.perf_counter() - t
+
+    best_j, best_a, best_s = [], [], []
+    for _ in range(3):
+        t = time.perf_counter()
+        for text in texts:
+            jieba.lcut(text)
+        best_j.append(time.perf_counter() - t)
+        spent["segmenter"] = 0.0
+        pipeline.segmenter = timed_segmenter
+        t = time.perf_counter()
+        for p in paths:
+            pipeline.compute_analysis(p)
+        best_a.append(time.perf_counter() - t)
+        pipeline.segmenter = real
+        best_s.append(spent["segmenter"])
+    j, a, s = min(best_j), min(best_a), min(best_s)
+    n = len(paths)
+    chars = sum(len(t) for t in texts)
+    print(f"\nanalyze vs jieba.lcut on the same {n} texts ({chars:,} characters; best of 3)")
+    line("  jieba.lcut, per article", f"{j / n * 1000:7.1f} ms")
+    line("  analyze (read → structure → quotes → tokens → themes)", f"{a / n * 1000:7.1f} ms   {a / j:.1f}× jieba.lcut")
+    line("    of which the per-article tokenizer set-up (segmenter)", f"{s / n * 1000:7.1f} ms")
+    line("  analyze without that set-up (a shared tokenizer + overlay)", f"{(a - s) / n * 1000:7.1f} ms   {(a - s) / j:.1f}× jieba.lcut")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["HELPERS_CACHE"] = tmp
+        pipeline.analyze(SEED)
+        t = time.perf_counter()
+        for _ in range(10):
+            pipeline.analyze(SEED)
+        line("  analyze, loaded from the cache (the seed)", f"{(time.perf_counter() - t) / 10 * 1000:7.1f} ms")
+
+
+# --- corpus ----------------------------------------------------------------------------------
+
+
+def make_corpus(folder: Path, n: int) -> list[Path]:
+    """``n`` article files made by varying the test articles: article i is test article i mod 58
+    with a numbered closing paragraph, so every file has its own content and cache entry."""
+    sources = [SEED, *sorted(ARTICLES.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        k = i % len(texts)
+        p = folder / f"{i:05d}_{sources[k].stem}.txt"
+        p.write_text(texts[k].rstrip() + f"\n（本报第{i + 1}期综合报道，编号{i:05d}）\n", encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and of all its descendants every 0.1 s (a
+    thread): peak of the main process, of the largest other process, and of the sum. (Linux keeps
+    ru_maxrss across exec, so getrusage would report the parent's peak.)"""
+
+    def __init__(self):
+        import threading
+
+        import psutil
+
+        self.me = psutil.Process()
+        self.main = self.worker = self.total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self):
+        import psutil
+
+        main = self.me.memory_info().rss
+        others = []
+        for child in self.me.children(recursive=True):
+            try:
+                others.append(child.memory_info().rss)
+            except psutil.Error:
+                pass
+        self.main, self.total = max(self.main, main), max(self.total, main + sum(others))
+        self.worker = max([self.worker, *others])
+
+    def _run(self):
+        while not self._stop.wait(0.1):
+            self._sample()
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+    def mb(self):
+        return {"main_mb": self.main / 2**20, "worker_mb": self.worker / 2**20, "total_mb": self.total / 2**20}
+
+
+def _child(kind: str, n: int, workers: int):
+    """Runs in its own process: build a corpus of ``n`` varied articles with a fresh cache and
+    print wall seconds and peak memory as JSON."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        os.environ["HELPERS_CACHE"] = str(tmp / "cache")
+        paths = make_corpus(tmp / "articles", n)
+        from helpers import corpus as C
+
+        with PeakMemory() as peak:
+            t = time.perf_counter()
+            if kind == "dask":
+                from distributed import LocalCluster
+
+                with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+                    started = time.perf_counter()
+                    c = C.load_corpus_dask(paths, scheduler=cluster.scheduler_address)
+                    elapsed = time.perf_counter() - started
+            else:
+                c = C.load_corpus(paths, workers=workers, progress=False)
+                elapsed = time.perf_counter() - t
+        print(json.dumps({"n": len(c.names), "seconds": elapsed, **peak.mb(), "quotes": len(c.quotes), "count_rows": len(c.counts)}))
+
+
+def run_child(kind, n, workers) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(n), str(workers)], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_corpus(n=1000):
+    print(f"\ncorpus of {n:,} varied articles (fresh cache each)     articles/s   peak MB: main / largest worker / all")
+    rates = {}
+    for workers in (1, 2):
+        r = run_child("local", n, workers)
+        rates[workers] = r["n"] / r["seconds"]
+        worker = f"{r['worker_mb']:.0f}" if workers > 1 else "—"
+        line(f"  load_corpus, {workers} worker(s)", f"{rates[workers]:8.1f}     {r['main_mb']:.0f} / {worker} / {r['total_mb']:.0f}")
+    line("  2 workers vs 1", f"{rates[2] / rates[1]:8.2f}×")
+
+
+def bench_dask(n=200):
+    r = run_child("dask", n, 2)
+    print(f"\nDask (distributed LocalCluster, 2 worker processes, {n} articles)")
+    line("  load_corpus_dask", f"{r['n'] / r['seconds']:8.1f} articles/s   peak MB: main {r['main_mb']:.0f}, all {r['total_mb']:.0f}")
+
+
+def bench_big(n=10_000):
+    r = run_child("local", n, 2)
+    print(f"\n{n:,} varied articles, 2 workers")
+    line("  load_corpus", f"{r['n'] / r['seconds']:8.1f} articles/s in {r['seconds']:.0f} s")
+    line("  peak memory: main / largest worker / all processes", f"{r['main_mb']:.0f} / {r['worker_mb']:.0f} / {r['total_mb']:.0f} MB")
+    line("  quotes rows / term-count rows kept", f"{r['quotes']:,} / {r['count_rows']:,}")
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--big", action="store_true", help="also the 10,000-article peak-memory check")
+    p.add_argument("--only", choices=["report", "analyze", "corpus", "dask", "big"])
+    p.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child:
+        kind, n, workers = args.child
+        return _child(kind, int(n), int(workers))
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    steps = {"report": bench_report, "analyze": bench_analyze, "corpus": bench_corpus, "dask": bench_dask, "big": bench_big}
+    for name, fn in steps.items():
+        if args.only == name or (args.only is None and (name != "big" or args.big)):
+            fn()
 
 
 if __name__ == "__main__":
-    main([Path(p) for p in sys.argv[1:]] or sorted((ROOT / "seeds").glob("*"))[:1])
+    main()

@@ -1,4 +1,8 @@
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,10 +11,24 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = Path(__file__).resolve().parent / "articles"
 SEED = ROOT / "seeds" / "000_10887d3b92d999db.txt"
 
+# The tests never read or write the project's .cache/: a fresh cache for the session, also seen by
+# the subprocesses and notebook kernels the tests start (they inherit the environment).
+_CACHE = tempfile.mkdtemp(prefix="helpers-test-cache-")
+os.environ["HELPERS_CACHE"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
 
 @pytest.fixture(scope="session")
 def expected():
     return json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_analysis():
+    """The seed's analysis, computed once for the whole session (tests must not modify it)."""
+    from helpers.pipeline import compute_analysis
+
+    return compute_analysis(SEED)
 
 
 def article_files():

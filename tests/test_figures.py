@@ -60,7 +60,26 @@ def test_user_can_choose_the_font(tmp_path):
 
 
 def test_no_matplotlib_config_written(tmp_path):
-    env = {**__import__("os").environ, "MPLCONFIGDIR": str(tmp_path / "mpl")}
-    (tmp_path / "mpl").mkdir()
-    subprocess.run([sys.executable, "-c", "import helpers.plots"], env=env, check=True)
-    assert not list((tmp_path / "mpl").glob("matplotlibrc"))
+    """Importing the plots sets the font in the process only: nothing but matplotlib's own font
+    cache appears in a fresh config folder (no matplotlibrc, no style file), and the font is set."""
+    mpl = tmp_path / "mpl"
+    mpl.mkdir()
+    env = {**__import__("os").environ, "MPLCONFIGDIR": str(mpl)}
+    code = "import helpers.plots, matplotlib.pyplot as plt; print(plt.rcParams['font.sans-serif'][0])"
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert "Noto Sans SC" in r.stdout
+    written = {p.name for p in mpl.rglob("*") if p.is_file()}
+    assert all(name.startswith("fontlist-") and name.endswith(".json") for name in written), written
+
+
+def test_wordcloud_uses_the_shipped_font(seed_analysis):
+    from fontTools.ttLib import TTFont
+
+    from helpers import measures as M
+
+    an = seed_analysis
+    terms = M.top_terms(an.tokens, 120)
+    fig, wc = plots.wordcloud_figure(dict(zip(terms["term"], terms["count"])), "t")
+    assert wc.font_path == str(font_path()) and font_path().name == "NotoSansSC-Regular.ttf"
+    cmap = TTFont(str(font_path()))["cmap"].getBestCmap()
+    assert all(ord(ch) in cmap for term in terms["term"] for ch in term)

@@ -1,6 +1,8 @@
-"""Every notebook, executed headless by the report command on a folder holding the seed, every
-test article (other cities, transcripts, interviews, traditional characters …) and a Chinese text
-with no quotes at all; figures, their data, fonts, the corpus comparison, atomicity."""
+"""Every notebook, executed headless by the report command on three representative articles: the
+seed (read from seeds/ itself), one from outside Qingdao and a Chinese text with no quotes at all;
+then the corpus notebook over the three. Figures, their data, fonts, the corpus comparison,
+atomicity, skipping what is unchanged. The quote finder and tokenizer are tested on every test
+article without notebooks (test_corpus_quotes.py)."""
 import hashlib
 import json
 import shutil
@@ -11,9 +13,9 @@ import pytest
 
 from helpers import measures as M, report
 from helpers.paths import SEEDS_DIR
-from helpers.pipeline import analyze
-
 from conftest import ARTICLES, SEED
+
+pytestmark = pytest.mark.notebooks
 
 SECOND = ARTICLES / "11_second_study.txt"
 FIGURES = ["fig01-top-terms", "fig02-terms-by-pos", "fig03-wordcloud", "fig04-keywords", "fig05-dispersion",
@@ -33,11 +35,9 @@ def run(tmp_path_factory):
                      "各区市加快推进老旧小区改造和城市更新，完善养老托育服务。\n", encoding="utf-8")
     out = root / "figures"
     before = _digest(SEEDS_DIR)
-    seeds = root / "seeds"
-    seeds.mkdir()
-    for path in [SEED, *sorted(ARTICLES.glob("*.txt")), plain]:
-        shutil.copy(path, seeds / path.name)
-    code = report.run_report(sorted(seeds.iterdir()), out=out, quiet=True)
+    second = root / SECOND.name
+    shutil.copy(SECOND, second)
+    code = report.run_report([SEED, second, plain], out=out, quiet=True)  # the seed straight from seeds/
     return {"out": out, "code": code, "seeds_before": before, "plain": plain}
 
 
@@ -47,7 +47,7 @@ def test_report_succeeds_and_leaves_seeds_alone(run):
     assert not [p for p in run["out"].iterdir() if p.name.startswith(".")]  # no staging left behind
 
 
-ALL = ["000_10887d3b92d999db", *[p.stem for p in sorted(ARTICLES.glob("*.txt"))], "无引语_短文"]
+ALL = ["000_10887d3b92d999db", SECOND.stem, "无引语_短文"]
 
 
 @pytest.mark.parametrize("article", ALL)
@@ -74,8 +74,8 @@ def test_no_glyph_warnings_and_no_errors(run, article):
                 assert "Glyph" not in text and "missing from font" not in text
 
 
-def test_csv_holds_the_plotted_numbers(run):
-    an = analyze(SEED)
+def test_csv_holds_the_plotted_numbers(run, seed_analysis):
+    an = seed_analysis
     folder = run["out"] / "000_10887d3b92d999db"
     top = pd.read_csv(folder / "fig01-top-terms.csv", encoding="utf-8-sig")
     expected = M.top_terms(an.tokens, 20)
@@ -109,23 +109,31 @@ def test_corpus_figures(run):
     quotes = pd.read_csv(folder / "tab02-corpus-quotes.csv", encoding="utf-8-sig")
     assert set(quotes["article"]) == set(ALL[:-1])
     districts = pd.read_csv(folder / "fig03-districts-by-article.csv", encoding="utf-8-sig", index_col=0)
-    # aggregated by canonical name: 黄岛区 (the seed's 西海岸新区, 10_page_breaks' 中德生态园 …) is one row
-    spoken = quotes[(quotes["kind"] != "report") & (quotes["district"] == "黄岛区")]
-    assert (districts.loc["黄岛区"] > 0).sum() == spoken["article"].nunique() >= 3
+    spoken = quotes[quotes["kind"] != "report"]
+    # every district quoted is a row; its characters per article are the quotes' lengths
+    for district, g in spoken[spoken["district"] != ""].groupby("district"):
+        for article, chars in g.groupby("article")["text"].apply(lambda t: t.str.len().sum()).items():
+            assert districts.loc[district, article] == chars
+    assert "黄岛区" in districts.index and "历下区" in districts.index
 
 
-def test_wordcloud_uses_the_shipped_font():
-    from fontTools.ttLib import TTFont
+def test_notebooks_show_the_final_folder_and_wrap_code(run):
+    for article in ALL:
+        folder = run["out"] / article / "notebooks"
+        for name in report.ARTICLE_NOTEBOOKS:
+            text = (folder / name).read_text(encoding="utf-8")
+            html = (folder / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+            assert ".staging-" not in text and ".staging-" not in html
+            assert str(run["out"] / article) in text
+            assert "white-space: pre-wrap" in html
 
-    from helpers import plots
-    from helpers.fonts import font_path
 
-    an = analyze(SEED)
-    terms = M.top_terms(an.tokens, 120)
-    fig, wc = plots.wordcloud_figure(dict(zip(terms["term"], terms["count"])), "t")
-    assert wc.font_path == str(font_path()) and font_path().name == "NotoSansSC-Regular.ttf"
-    cmap = TTFont(str(font_path()))["cmap"].getBestCmap()
-    assert all(ord(ch) in cmap for term in terms["term"] for ch in term)
+def test_rerun_skips_what_is_unchanged(run, capsys):
+    second = run["plain"].parent / SECOND.name
+    code = report.run_report([SEED, second, run["plain"]], out=run["out"])
+    said = capsys.readouterr().out
+    assert code == 0
+    assert said.count("(skipped; --force recomputes)") == 3 and "[corpus] no article changed" in said and "0 folder(s) written" in said
 
 
 def test_failed_notebook_leaves_previous_figures(tmp_path, monkeypatch, capsys):

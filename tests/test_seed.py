@@ -1,10 +1,6 @@
 """Golden tests on the first article (seeds/000_…): every official, every citation, the byline."""
 import pytest
 
-from helpers.pipeline import analyze
-
-from conftest import SEED
-
 # (name, title as written, district, section) — read off the article by hand
 OFFICIALS = [
     ("曲艳阳", "青岛西海岸新区实体经济振兴发展领导小组办公室专职副主任、发展和改革局局长", "黄岛区", 1),
@@ -22,8 +18,8 @@ REPORTERS = ["锡复春", "王凯", "王涛", "周伟", "余瑞新", "王萌", "
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return analyze(SEED)
+def seed(seed_analysis):
+    return seed_analysis
 
 
 def test_structure(seed):
@@ -99,4 +95,8 @@ def test_every_quote_has_a_theme_score(seed):
     spoken = q[q.kind != "report"]
     assert (spoken.dominant_theme != "（无）").mean() > 0.8
     by = spoken.groupby("section").dominant_theme.agg(lambda s: s.value_counts().index[0])
-    assert by.to_dict() == {1: "实体经济与产业", 2: "人才与创新", 3: "民生福祉", 4: "乡村振兴"} or by[1] == "实体经济与产业"
+    # each section's quotes mostly carry the section's own theme, except 民生 (section 3), whose three
+    # officials each turn it their own way (digital government, social governance, urban quality)
+    assert by[1] == "实体经济与产业" and by[2] == "人才与创新" and by[4] == "乡村振兴"
+    livelihood = spoken[spoken.section == 3].dominant_theme
+    assert len(livelihood) >= 3 and livelihood.value_counts().iloc[0] == 1  # no theme twice

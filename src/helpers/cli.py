@@ -2,7 +2,7 @@
 
     python -m helpers quotes SEED [--format csv|json]   # the quotes table on stdout
     python -m helpers terms SEED [--top N]             # CSV: term,count
-    python -m helpers report [SEED ...] [--out DIR]    # run every notebook on each seed
+    python -m helpers report [SEED ...] [--out DIR] [--force]  # run every notebook on each changed seed
     python -m helpers formulations SEED [--format csv|json]  # formulations (提法) used, and by whom
     python -m helpers targets SEED [--format csv|json]       # numeric statements and commitments
 
@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("seeds", nargs="*", metavar="SEED")
     r.add_argument("--out", default=None, metavar="DIR", help="output folder (default: figures/)")
     r.add_argument("--quiet", action="store_true", help="no progress lines")
+    r.add_argument("--force", action="store_true", help="recompute every article, even those whose inputs are unchanged")
     return p
 
 
@@ -84,7 +85,7 @@ def main(argv=None) -> int:
         if args.command == "report":
             from helpers.report import run_report
 
-            return run_report(args.seeds, out=args.out, quiet=args.quiet)
+            return run_report(args.seeds, out=args.out, quiet=args.quiet, force=args.force)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT

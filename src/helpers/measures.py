@@ -54,9 +54,9 @@ def top_terms_by_pos(tokens: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict, float]:
     """jieba's IDF table (jieba/analyse/idf.txt) and its median, for unseen words."""
-    import jieba.analyse
+    import jieba  # not jieba.analyse: importing it loads its own IDF and posseg's tables (~2 s)
 
-    path = Path(jieba.analyse.__file__).parent / "idf.txt"
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
     idf = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -164,14 +164,18 @@ def themes_by_section(tokens: pd.DataFrame, themes: dict, titles: dict | None = 
 
 def heading_agreement(structure, segmenter, tokens: pd.DataFrame, themes: dict) -> pd.DataFrame:
     """For each section heading: the theme its own words point to (from the dictionary) and the
-    theme that dominates the section's text; ``agree`` says whether they match."""
+    theme that dominates the section's text; ``agree`` says whether they match.
+
+    The heading's words are its tokens in ``tokens`` (the same tokenizer cut it); ``segmenter``
+    is not used any more and may be ``None`` (kept so older calls still work)."""
     from helpers.themes import term_theme
 
     lookup = term_theme(themes)
     by_section = themes_by_section(tokens, themes)
+    words_of = tokens.groupby("paragraph")["word"].agg(list).to_dict() if len(tokens) else {}
     rows = []
     for h in structure.headings:
-        words = [w for w in segmenter.cut(h.text) if w in lookup]
+        words = [w for w in words_of.get(h.index, []) if w in lookup]
         weights: dict = {}
         for w in words:
             weights[lookup[w]] = weights.get(lookup[w], 0) + themes[lookup[w]][w]
@@ -226,13 +230,51 @@ def district_theme(quotes: pd.DataFrame, tokens: pd.DataFrame, themes: dict) -> 
     table = hits.pivot_table(index="group", columns="theme", values="weight", aggfunc="sum", fill_value=0)
     table = table.reindex(columns=names, fill_value=0)
     table = table.div(table.sum(axis=1).where(lambda s: s > 0, 1), axis=0) * 100
-    return table.reindex(_group_order(group.unique())).dropna(how="all").round(1)
+    return table.reindex(group_order(group.unique())).dropna(how="all").round(1)
 
 
-def _group_order(groups) -> list:
-    """Districts in the order given (article order of first appearance), then the two apart."""
+def group_order(groups) -> list:
+    """Districts in the order given (article order of first appearance), then the two apart:
+    ``group_order(["黄岛区", "（文件引用）", "城阳区"])`` → ``["黄岛区", "城阳区", "（文件引用）"]``."""
     districts = [g for g in dict.fromkeys(groups) if g not in (NO_DISTRICT, REPORTS)]
     return districts + [g for g in (NO_DISTRICT, REPORTS) if g in set(groups)]
+
+
+_group_order = group_order  # the old private name, for code written before it was public
+
+
+def is_apart(group) -> bool:
+    """True for the rows shown apart from the districts: officials with no district, citations
+    of documents, and the "other districts" row of a long corpus table."""
+    return group in (NO_DISTRICT, REPORTS) or str(group).startswith(OTHER_PREFIX)
+
+
+def voice_colors(groups, color: str, muted: str) -> list[str]:
+    """One bar colour per group: ``muted`` for the groups shown apart, ``color`` for districts."""
+    return [muted if is_apart(g) else color for g in groups]
+
+
+OTHER_PREFIX = "（其他"
+MAX_DISTRICTS = 30  # a corpus district table with more rows sums the rest into one, so a chart stays readable
+
+
+def districts_by_article(quotes: pd.DataFrame, max_districts: int = MAX_DISTRICTS) -> pd.DataFrame:
+    """District × article: characters quoted (officials only; citations apart), districts by
+    total then the rows apart; beyond ``max_districts`` the smallest are summed into one row
+    ``（其他 N 个区县）``. Empty frame when there is nothing quoted."""
+    spoken = quotes[quotes["kind"] != "report"] if len(quotes) else quotes
+    if not len(spoken):
+        return pd.DataFrame()
+    table = (spoken.assign(group=speaker_group(spoken), characters=spoken["text"].str.len())
+             .pivot_table(index="group", columns="article", values="characters", aggfunc="sum", fill_value=0))
+    table = table.reindex(group_order(list(table.sum(axis=1).sort_values(ascending=False, kind="stable").index)))
+    named = [d for d in table.index if d not in (NO_DISTRICT, REPORTS)]
+    if len(named) > max_districts:
+        rest = named[max_districts:]
+        other = table.loc[rest].sum().rename(f"{OTHER_PREFIX} {len(rest)} 个区县）")
+        table = pd.concat([table.loc[named[:max_districts]], other.to_frame().T,
+                           table.loc[[d for d in table.index if d in (NO_DISTRICT, REPORTS)]]])
+    return table
 
 
 def share_of_voice(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -240,7 +282,7 @@ def share_of_voice(quotes: pd.DataFrame) -> pd.DataFrame:
     citations apart: group, quotes, characters, share (% of all quoted characters)."""
     q = quotes.assign(group=speaker_group(quotes), characters=quotes["text"].str.len())
     df = q.groupby("group").agg(quotes=("quote_id", "size"), characters=("characters", "sum"))
-    df = df.reindex(_group_order(q["group"])).reset_index()
+    df = df.reindex(group_order(q["group"])).reset_index()
     df["share"] = (df["characters"] / max(df["characters"].sum(), 1) * 100).round(1)
     return df
 
@@ -288,6 +330,27 @@ def distinctive_terms(tokens: pd.DataFrame, labels: pd.Series, n: int = 8, min_c
     return pd.concat(frames, ignore_index=True)
 
 
+def distinctive_from_counts(counts: pd.DataFrame, n: int = 8, min_count: int | None = None) -> pd.DataFrame:
+    """``distinctive_terms`` from aggregated counts (columns group, term, count: one row per term
+    a group uses) instead of one row per token, so a corpus never holds every token in memory.
+    Each group against all the others pooled; same output as ``distinctive_terms``."""
+    if not len(counts):
+        return pd.DataFrame(columns=["group", "term", "count", "z"])
+    terms = counts["term"].astype(str)
+    prior = counts["count"].groupby(terms).sum()
+    frames = []
+    for group in pd.unique(counts["group"]):
+        mine = counts["group"] == group
+        inside = counts.loc[mine, "count"].groupby(terms[mine]).sum()
+        outside = prior.sub(inside, fill_value=0)
+        outside = outside[outside > 0]
+        res = log_odds_dirichlet(inside, outside, prior)
+        least = min_count if min_count is not None else (2 if inside.sum() >= SHORT_GROUP else 1)
+        res = res[(res["count_a"] >= least) & (res["z"] > 0)].head(n)
+        frames.append(pd.DataFrame({"group": group, "term": res["term"], "count": res["count_a"], "z": res["z"].round(2)}))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["group", "term", "count", "z"])
+
+
 def district_labels(tokens: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     """Each token's district (from the quote it is in; officials only), NaN elsewhere."""
     spoken = quotes[(quotes["kind"] != "report") & (quotes["district"] != "")]
@@ -316,5 +379,5 @@ def district_table(quotes: pd.DataFrame, tokens: pd.DataFrame, themes: dict, dis
             "distinctive_terms": "、".join(terms),
         })
     df = pd.DataFrame(rows, columns=["district", "speaker", "title", "quotes", "characters", "dominant_theme", "distinctive_terms"])
-    order = _group_order(spoken["group"])
+    order = group_order(spoken["group"])
     return df.set_index("district").reindex(order).reset_index()

@@ -1,7 +1,13 @@
-"""The whole chain for one article, in one call: ``analyze(path)`` → :class:`Analysis`."""
+"""The whole chain for one article, in one call: ``analyze(path)`` → :class:`Analysis`.
+
+The data flows one way: read → structure (parsed once) → quotes → tokens → themes, each step
+taking what the one before made. ``analyze`` keeps the result on disk (``helpers.cache``) and
+loads it next time, so the notebooks, the command line and the corpus compute an article once
+per change of the file or the package; ``compute_analysis`` always computes.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -22,12 +28,21 @@ class Analysis:
     structure: Structure
     quotes: pd.DataFrame  # the quotes table, with theme scores and dominant_theme joined on
     tokens: pd.DataFrame  # one row per token
-    segmenter: Segmenter
+    _segmenter: Segmenter | None  # built lazily when loaded from the cache (see ``segmenter``)
     themes: dict
+    added: dict = field(default_factory=dict)  # words the tokenizer added for this article: word → tag (nr, nz)
 
     @property
     def name(self) -> str:
         return self.article.name
+
+    @property
+    def segmenter(self) -> Segmenter:
+        """The article's tokenizer (its speakers' names and quoted phrases added). Not cached on
+        disk: rebuilt on first use after a load, exactly as ``compute_analysis`` built it."""
+        if self._segmenter is None:
+            self._segmenter = _segmenter_for(self.article, self.quotes)
+        return self._segmenter
 
     def steps(self) -> pd.DataFrame:
         """Counts at each processing step, for the README and the notebooks."""
@@ -50,17 +65,70 @@ class Analysis:
         return pd.DataFrame(rows, columns=["step", "count"])
 
 
-def analyze(path, themes: dict | None = None) -> Analysis:
-    """Read, clean, structure, extract quotes, tokenize and score themes for one article file.
+def _segmenter_for(article, quotes: pd.DataFrame) -> Segmenter:
+    """The article's tokenizer: its people, its quoted set phrases and its towns and streets."""
+    return segmenter(article_names(quotes), quoted_phrases(article.text), place_words(article.text))
+
+
+def with_scores(quotes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """The quotes table with the theme-score columns of ``score_quotes`` (same rows, same order)
+    appended; its ``attrs`` (the people the quote finder met) kept."""
+    extra = scores.drop(columns=["article", "quote_id"]).reset_index(drop=True)
+    out = pd.concat([quotes.reset_index(drop=True), extra], axis=1)
+    out.attrs = dict(quotes.attrs)
+    return out
+
+
+def compute_analysis(path, themes: dict | None = None) -> Analysis:
+    """Read, clean, structure, extract quotes, tokenize and score themes for one article file,
+    always computing (no cache).
 
     Raises ``helpers.InputError`` for a file the study cannot use."""
     article = read_article(Path(path))
     structure = parse_structure(article.text)
     quotes = extract_quotes(article, structure)
-    names = article_names(quotes)
-    seg = segmenter(names, quoted_phrases(article.text), place_words(article.text))  # places: towns per article
+    seg = _segmenter_for(article, quotes)
     tokens = tokenize_article(article, quotes, structure, seg)
     themes = themes or read_themes()
-    scores = score_quotes(quotes, tokens, themes)
-    quotes = quotes.merge(scores.drop(columns=["article"]), on="quote_id", how="left")
-    return Analysis(article, structure, quotes, tokens, seg, themes)
+    quotes = with_scores(quotes, score_quotes(quotes, tokens, themes))
+    return Analysis(article, structure, quotes, tokens, seg, themes, dict(getattr(seg, "added", {}) or {}))
+
+
+def _cacheable(path: Path) -> bool:
+    from helpers.read import MAX_BYTES
+
+    try:
+        return path.is_file() and 0 < path.stat().st_size <= MAX_BYTES
+    except OSError:
+        return False
+
+
+def analyze(path, themes: dict | None = None, cache: bool = True) -> Analysis:
+    """The analysis of one article file (see :class:`Analysis`), loaded from the on-disk cache
+    when the file and the package are unchanged, else computed and stored.
+
+    ``themes`` (a custom theme dictionary) or ``cache=False`` always compute. Raises
+    ``helpers.InputError`` for a file the study cannot use.
+
+    >>> an = analyze("seeds/000_10887d3b92d999db.txt")  # doctest: +SKIP
+    >>> an.quotes.loc[0, "speaker"], len(an.tokens)      # doctest: +SKIP
+    ('', 1744)"""
+    from helpers import cache as C
+
+    path = Path(path)
+    if themes is not None or not cache or not _cacheable(path):
+        return compute_analysis(path, themes)
+    key = C.analysis_key(path)
+    found = C.load(key)
+    if found is not None:
+        found.article.path = path
+        return found
+    analysis = compute_analysis(path)
+    C.store(key, analysis)
+    return analysis
+
+
+def load_analysis(path) -> Analysis:
+    """The cached analysis of ``path`` (computed and stored first if missing). Same as
+    ``analyze(path)``; the name says what the notebooks do."""
+    return analyze(path)

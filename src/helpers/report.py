@@ -4,26 +4,49 @@ figures, executed notebooks and HTML copies to ``<out>/<article>/``, atomically.
 Each article is staged in a hidden folder beside its final one and swapped in only when every
 notebook ran to the end, so a failed run leaves the previous figures as they were. When there
 is more than one article, the corpus notebook compares them into ``<out>/corpus/``.
+
+Only what changed is recomputed: each article's folder keeps a stamp of its inputs (the file,
+the notebooks, the package's source and data files); an article whose stamp matches is skipped
+(``--force`` recomputes), and the corpus reruns when any article or its notebook changed. The
+analysis is computed once per article, before its notebooks run, and cached on disk
+(``helpers.cache``); the notebooks load it. Two runs into the same folder take turns (a lock on
+the folder); staging folders left by a killed run are removed by the next.
 """
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import os
+import hashlib
+import json
 import shutil
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
-import nbformat
+# nbformat validates with jsonschema, whose optional "iri" format checker builds a Lark grammar
+# when rfc3987_syntax is imported (~2 s CPU, the largest fixed cost of a warm report). Notebook
+# schemas use no iri format, so the checker is left out (jsonschema skips it on ImportError).
+sys.modules.setdefault("rfc3987_syntax", None)
+import nbformat  # noqa: E402
 
 from helpers.errors import InputError
 from helpers.paths import FIGURES_DIR, NOTEBOOKS_DIR, SEEDS_DIR, seed_files
 from helpers.read import read_article
 
-ARTICLE_NOTEBOOKS = ["1-vocabulary.ipynb", "2-themes.ipynb", "3-districts.ipynb"]
-CORPUS_NOTEBOOK = "4-corpus.ipynb"
+# The notebooks run on each article, in this order. Add a notebook here (one line) and `report`
+# runs it, the stamp covers it and the tests check its output.
+ARTICLE_NOTEBOOKS = ["1-vocabulary.ipynb", "2-themes.ipynb", "3-districts.ipynb", "4-discourse.ipynb", "6-explorer.ipynb"]
+CORPUS_NOTEBOOK = "5-corpus.ipynb"  # run once over all articles when there are two or more
 CORPUS_DIR = "corpus"
 TIMEOUT = 600  # seconds per cell
+STAMP = "inputs.json"  # in <article>/notebooks/: what the figures were made from
+HIDDEN_PREFIXES = (".staging-", ".old-")
+HTML_CSS = """<style>/* long code lines wrap instead of running off the page */
+.jp-InputArea-editor pre, .jp-OutputArea-output pre, .highlight pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+</style>"""
 
 
 class NotebookFailed(Exception):
@@ -72,7 +95,7 @@ def _failed_cell(nb) -> str:
     return "a cell"
 
 
-async def _execute(name: str, params: dict, dest: Path) -> tuple[str, float]:
+async def _execute(name: str, params: dict, dest: Path, final: Path | None = None) -> tuple[str, float]:
     from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
@@ -95,6 +118,8 @@ async def _execute(name: str, params: dict, dest: Path) -> tuple[str, float]:
         if km.has_kernel:
             await km.shutdown_kernel(now=True)
         dest.mkdir(parents=True, exist_ok=True)
+        if final is not None:
+            _show_final(nb, dest.parent, final)
         nbformat.write(nb, dest / name)
     _write_html(nb, dest / name.replace(".ipynb", ".html"))
     return name, time.perf_counter() - started
@@ -104,15 +129,29 @@ def _write_html(nb, path: Path):
     from nbconvert import HTMLExporter
 
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    body = body.replace("</head>", HTML_CSS + "\n</head>", 1)
     path.write_text(body, encoding="utf-8")
 
 
-async def _run_all(names, params, dest, say):
+def _show_final(nb, stage: Path, final: Path):
+    """Replace the hidden staging folder's path by the final folder's in every cell (sources and
+    outputs), so the executed notebook and its HTML name the folder the reader will open."""
+    for cell in nb.cells:
+        cell.source = cell.source.replace(str(stage), str(final))
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                output["text"] = output["text"].replace(str(stage), str(final))
+            for mime, value in output.get("data", {}).items():
+                if isinstance(value, str) and mime.startswith("text/"):
+                    output["data"][mime] = value.replace(str(stage), str(final))
+
+
+async def _run_all(names, params, dest, say, final=None):
     """Run the notebooks side by side; every one runs to its end (a kernel is never cut off
     mid-shutdown), then the first failure, if any, is raised."""
 
     async def one(name):
-        result = await _execute(name, params, dest)
+        result = await _execute(name, params, dest, final)
         say(f"    {result[0]} done ({result[1]:.1f} s)")
         return result
 
@@ -140,12 +179,91 @@ def run_notebooks(names, params: dict, final: Path, say=print) -> Path:
     stage = final.with_name(f".staging-{final.name}-{uuid.uuid4().hex[:8]}")
     stage.mkdir()
     try:
-        asyncio.run(_run_all(names, {**params, "OUT_DIR": str(stage)}, stage / "notebooks", say))
+        asyncio.run(_run_all(names, {**params, "OUT_DIR": str(stage)}, stage / "notebooks", say, final))
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     _swap_in(stage, final)
     return final
+
+
+def _digest(*parts) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def article_stamp(path: Path, notebooks=None) -> str:
+    """What an article's figures depend on: the file's bytes and name, the notebooks run on it,
+    the package's source and data files."""
+    from helpers.cache import file_digest, package_digest
+
+    notebooks = notebooks or ARTICLE_NOTEBOOKS
+    return _digest(file_digest(path), path.name, package_digest(), *[(NOTEBOOKS_DIR / n).read_bytes() for n in notebooks], *notebooks)
+
+
+def corpus_stamp(stamps: list[str]) -> str:
+    """What the corpus comparison depends on: every article's stamp, in order, and its notebook."""
+    return _digest(*stamps, (NOTEBOOKS_DIR / CORPUS_NOTEBOOK).read_bytes(), CORPUS_NOTEBOOK)
+
+
+def _stamp_file(final: Path) -> Path:
+    return final / "notebooks" / STAMP
+
+
+def is_current(final: Path, stamp: str, notebooks) -> bool:
+    """True when ``final`` holds every notebook's output made from exactly these inputs."""
+    try:
+        saved = json.loads(_stamp_file(final).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return saved.get("stamp") == stamp and all((final / "notebooks" / n).is_file() for n in notebooks)
+
+
+def _write_stamp(final: Path, stamp: str, sources):
+    _stamp_file(final).write_text(json.dumps({"stamp": stamp, "sources": [str(s) for s in sources]}, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def check_out_dir(out: Path) -> Path:
+    """``out`` if it is, or can become, a folder; else ``InputError`` (an existing file, or a path
+    under a file, or one the user may not write)."""
+    for parent in [out, *out.parents]:
+        if parent.exists():
+            if not parent.is_dir():
+                what = "is a file" if parent == out else f"lies under {parent}, which is a file"
+                raise InputError(f"--out {out}: {what}. Give a folder (it is created if missing), e.g. --out figures.")
+            break
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"--out {out}: cannot create the folder ({err.strerror}). Give a folder you may write.") from None
+    return out
+
+
+@contextmanager
+def folder_lock(out: Path):
+    """Hold an exclusive lock on the folder ``out`` (flock on the folder itself: nothing is
+    written); a second run into the same folder waits for the first, then finds its work done."""
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Remove the ``.staging-*`` and ``.old-*`` folders a killed run left in ``out`` (call with the
+    folder lock held, so no running report's staging is touched)."""
+    gone = []
+    for p in out.iterdir():
+        if p.name.startswith(HIDDEN_PREFIXES) and p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+            gone.append(p)
+    return gone
 
 
 def _unique_names(articles):
@@ -163,14 +281,25 @@ def _unique_names(articles):
     return out
 
 
-def run_report(seeds=(), out=None, quiet=False) -> int:
+def run_report(seeds=(), out=None, quiet=False, force=False) -> int:
     """Run the study on each seed (default: every file in seeds/). Returns the exit status:
-    0 all written, 2 some input was unusable (the rest still written), 1 a notebook failed."""
+    0 all written, 2 some input was unusable (the rest still written), 1 a notebook failed.
+    An article whose inputs are unchanged since its figures were written is skipped unless
+    ``force``. Raises ``InputError`` for an unusable ``out``."""
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
-    out = Path(out) if out else FIGURES_DIR
+    out = check_out_dir(Path(out) if out else FIGURES_DIR)
     paths = [Path(s) for s in seeds] or seed_files()
     if not paths:
         raise InputError(f"{SEEDS_DIR}: no article files. Put a .txt article there or name one: python -m helpers report FILE")
+    with folder_lock(out):
+        for p in remove_leftovers(out):
+            say(f"removed {p.name} (left by an interrupted run)")
+        return _run_locked(paths, out, say, force)
+
+
+def _run_locked(paths, out: Path, say, force: bool) -> int:
+    from helpers.pipeline import analyze
+
     articles, bad = [], 0
     for p in paths:
         try:
@@ -181,25 +310,42 @@ def run_report(seeds=(), out=None, quiet=False) -> int:
     if not articles:
         return 2
     named = _unique_names(articles)
-    written, failed = [], 0
+    written, skipped, failed, stamps = [], [], 0, []
     started = time.perf_counter()
     for i, (path, name) in enumerate(named, 1):
-        say(f"[{i}/{len(named)}] {path.name} → {out / name}")
+        final = out / name
+        stamp = article_stamp(path)
+        stamps.append(stamp)
+        if not force and is_current(final, stamp, ARTICLE_NOTEBOOKS):
+            say(f"[{i}/{len(named)}] {path.name} unchanged → {final} (skipped; --force recomputes)")
+            skipped.append(final)
+            continue
+        say(f"[{i}/{len(named)}] {path.name} → {final}")
         try:
-            final = run_notebooks(ARTICLE_NOTEBOOKS, {"SEED": str(path.resolve())}, out / name, say)
+            analyze(path)  # once, into the cache: the notebooks load it
+            run_notebooks(ARTICLE_NOTEBOOKS, {"SEED": str(path.resolve())}, final, say)
+            _write_stamp(final, stamp, [path.resolve()])
             written.append(final)
         except NotebookFailed as err:
-            print(f"error: {path.name}: {err}. The previous figures in {out / name} are unchanged.", file=sys.stderr)
+            print(f"error: {path.name}: {err}. The previous figures in {final} are unchanged.", file=sys.stderr)
+            stamps[-1] = "failed"
             failed += 1
     if len(named) > 1:
-        say(f"[corpus] comparing {len(named)} articles → {out / CORPUS_DIR}")
-        try:
-            final = run_notebooks([CORPUS_NOTEBOOK], {"SEEDS": [str(p.resolve()) for p, _ in named]}, out / CORPUS_DIR, say)
-            written.append(final)
-        except NotebookFailed as err:
-            print(f"error: corpus: {err}. The previous figures in {out / CORPUS_DIR} are unchanged.", file=sys.stderr)
-            failed += 1
-    say(f"\nWrote in {time.perf_counter() - started:.1f} s:")
+        final = out / CORPUS_DIR
+        stamp = corpus_stamp(stamps)
+        if not force and not failed and is_current(final, stamp, [CORPUS_NOTEBOOK]):
+            say(f"[corpus] no article changed → {final} (skipped)")
+            skipped.append(final)
+        else:
+            say(f"[corpus] comparing {len(named)} articles → {final}")
+            try:
+                run_notebooks([CORPUS_NOTEBOOK], {"SEEDS": [str(p.resolve()) for p, _ in named]}, final, say)
+                _write_stamp(final, stamp, [p.resolve() for p, _ in named])
+                written.append(final)
+            except NotebookFailed as err:
+                print(f"error: corpus: {err}. The previous figures in {final} are unchanged.", file=sys.stderr)
+                failed += 1
+    say(f"\nWrote in {time.perf_counter() - started:.1f} s ({len(written)} folder(s) written, {len(skipped)} unchanged and skipped):")
     for folder in written:
         files = sorted(p for p in folder.rglob("*") if p.is_file())
         figs = sorted({p.stem for p in files if p.suffix == ".png"})

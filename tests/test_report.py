@@ -1,0 +1,107 @@
+"""The report's bookkeeping: --out faults, leftovers of a killed run, skipping what is unchanged,
+recomputing what changed, two runs into one folder. Notebook runs use tiny stand-in notebooks
+(one cell writing one file), so these tests check the report, not the study."""
+import subprocess
+import sys
+import threading
+
+import nbformat
+import pytest
+
+from helpers import report
+
+from conftest import ARTICLES, SEED
+
+
+def test_out_is_a_file(tmp_path):
+    f = tmp_path / "figures.txt"
+    f.write_text("not a folder")
+    for out in (f, f / "sub"):
+        r = subprocess.run([sys.executable, "-m", "helpers", "report", str(SEED), "--out", str(out)], capture_output=True, text=True, timeout=120)
+        assert r.returncode == 2, r.stderr
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in r.stderr and "--out" in lines[0]
+        assert ("is a file" if out == f else "lies under") in lines[0]
+    assert f.read_text() == "not a folder"
+
+
+def test_leftovers_of_a_killed_run_are_removed(tmp_path, capsys):
+    out = tmp_path / "figures"
+    (out / ".staging-000_x-1a2b3c4d" / "notebooks").mkdir(parents=True)
+    (out / ".old-000_x-5e6f7a8b").mkdir()
+    (out / "000_x").mkdir()
+    (out / "000_x" / "fig01-x.png").write_text("previous")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert report.run_report([empty], out=out) == 2  # nothing usable, but the folder is tidied
+    assert sorted(p.name for p in out.iterdir()) == ["000_x"]
+    assert (out / "000_x" / "fig01-x.png").read_text() == "previous"
+    assert "removed .staging-000_x-1a2b3c4d" in capsys.readouterr().out
+
+
+def test_stamp_changes_with_file_notebooks_and_package(tmp_path, monkeypatch):
+    a = tmp_path / "a.txt"
+    a.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    first = report.article_stamp(a)
+    assert report.article_stamp(a) == first
+    a.write_text(a.read_text(encoding="utf-8") + "\n补充一段。", encoding="utf-8")
+    assert report.article_stamp(a) != first
+    second = report.article_stamp(a)
+    from helpers import cache
+
+    monkeypatch.setattr(cache, "package_digest", lambda: "edited lexicon")
+    assert report.article_stamp(a) != second
+    assert report.corpus_stamp([first, second]) != report.corpus_stamp([first])
+
+
+# --- with tiny notebooks ------------------------------------------------------------------------
+
+TINY = "import pathlib, time\npathlib.Path(OUT_DIR, 'fig01-x.csv').write_text(str(SEED or SEEDS))"
+
+
+@pytest.fixture
+def tiny(tmp_path, monkeypatch):
+    nb_dir = tmp_path / "notebooks"
+    nb_dir.mkdir()
+    for name in ("a.ipynb", "corpus.ipynb"):
+        nb = nbformat.v4.new_notebook(cells=[
+            nbformat.v4.new_code_cell("SEED = None\nSEEDS = None\nOUT_DIR = None", metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(TINY)])
+        nbformat.write(nb, nb_dir / name)
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", nb_dir)
+    monkeypatch.setattr(report, "ARTICLE_NOTEBOOKS", ["a.ipynb"])
+    monkeypatch.setattr(report, "CORPUS_NOTEBOOK", "corpus.ipynb")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for p in sorted(ARTICLES.glob("*.txt"))[:3]:
+        (seeds / p.name).write_bytes(p.read_bytes())
+    return seeds
+
+
+@pytest.mark.notebooks
+def test_adding_one_article_recomputes_it_and_the_corpus(tiny, tmp_path, capsys):
+    out = tmp_path / "figures"
+    assert report.run_report(sorted(tiny.iterdir()), out=out) == 0
+    capsys.readouterr()
+    (tiny / "new.txt").write_bytes((ARTICLES / "11_second_study.txt").read_bytes())
+    assert report.run_report(sorted(tiny.iterdir()), out=out) == 0
+    said = capsys.readouterr().out
+    assert said.count("(skipped; --force recomputes)") == 3
+    assert "new.txt → " in said and "[corpus] comparing 4 articles" in said and "2 folder(s) written" in said
+    assert report.run_report(sorted(tiny.iterdir()), out=out, force=True) == 0
+    assert "5 folder(s) written" in capsys.readouterr().out
+
+
+@pytest.mark.notebooks
+def test_two_reports_into_one_folder_at_once(tiny, tmp_path):
+    out = tmp_path / "figures"
+    codes = []
+    runs = [threading.Thread(target=lambda: codes.append(report.run_report(sorted(tiny.iterdir()), out=out, quiet=True))) for _ in range(2)]
+    for t in runs:
+        t.start()
+    for t in runs:
+        t.join(timeout=300)
+    assert codes == [0, 0]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    for p in sorted(tiny.iterdir()):
+        assert (out / p.stem / "fig01-x.csv").read_text() == str(p.resolve())
