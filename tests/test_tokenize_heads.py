@@ -12,6 +12,8 @@ def seg():
 @pytest.mark.parametrize("text, whole", [
     ("大力发展夜间经济", "夜间经济"), ("推进基层治理", "基层治理"), ("加快城中村改造", "城中村改造"),
     ("壮大楼宇经济", "楼宇经济"), ("完善社区治理模式", "社区治理模式"),  # a chain: 社区/治理 → 社区治理 → + 模式
+    ("成立项目专班", "项目专班"), ("完善党群服务站", "党群服务站"), ("建设院士工作站", "院士工作站"),
+    ("打造社区生活圈", "社区生活圈"), ("组建创新联合体", "创新联合体"), ("打造城市会客厅", "城市会客厅"),
 ])
 def test_modifier_and_head_kept_whole(seg, text, whole):
     assert whole in seg.cut(text)
@@ -28,6 +30,15 @@ def test_modifier_and_head_kept_whole(seg, text, whole):
 def test_not_joined(seg, text, wrong):
     words = seg.cut(text)
     assert wrong not in words and "经济" in "".join(words), words
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("在社交平台上分享", ["社交", "平台"]),  # 平台 and 清单 head compounds in any news: not heads
+    ("列出商品清单", ["商品", "清单"]),
+])
+def test_common_nouns_are_not_heads(seg, text, pieces):
+    words = seg.cut(text)
+    assert all(p in words for p in pieces), words
 
 
 def test_lexicon_terms_are_not_modifiers(seg):
