@@ -359,8 +359,9 @@ def district_labels(tokens: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
 
 
 def district_table(quotes: pd.DataFrame, tokens: pd.DataFrame, themes: dict, distinctive: pd.DataFrame) -> pd.DataFrame:
-    """One row per district (then officials with no district): speakers, offices, quotes,
-    characters, dominant theme and top distinctive terms."""
+    """One row per district (then officials with no district): the evidence the district came
+    from (``district_source``: title, context or article, see ``districts.ArticlePlaces.place``),
+    speakers, offices, quotes, characters, dominant theme and top distinctive terms."""
     spoken = quotes[quotes["kind"] != "report"].assign(group=lambda q: speaker_group(q))
     dt = district_theme(quotes, tokens, themes)
     rows = []
@@ -371,6 +372,7 @@ def district_table(quotes: pd.DataFrame, tokens: pd.DataFrame, themes: dict, dis
         terms = distinctive.loc[distinctive["group"] == group, "term"].head(5).tolist()
         rows.append({
             "district": group,
+            "district_source": "、".join(dict.fromkeys(s for s in g.get("district_source", pd.Series(dtype=str)) if s)),
             "speaker": "、".join(people["speaker"].replace("", "（未具名）")),
             "title": "；".join(people["title"]),
             "quotes": len(g),
@@ -378,6 +380,6 @@ def district_table(quotes: pd.DataFrame, tokens: pd.DataFrame, themes: dict, dis
             "dominant_theme": dominant,
             "distinctive_terms": "、".join(terms),
         })
-    df = pd.DataFrame(rows, columns=["district", "speaker", "title", "quotes", "characters", "dominant_theme", "distinctive_terms"])
+    df = pd.DataFrame(rows, columns=["district", "district_source", "speaker", "title", "quotes", "characters", "dominant_theme", "distinctive_terms"])
     order = group_order(spoken["group"])
     return df.set_index("district").reindex(order).reset_index()
