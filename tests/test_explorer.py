@@ -127,15 +127,3 @@ def test_choosing_a_district_in_a_browser_changes_the_rows(seed, page, tmp_path)
     assert 0 < len(chosen) < len(everything)
     both = _rows(_dump_dom(browser, f"{url}#district={quote(district)}&term={quote('实体')}", tmp_path / "p3"))
     assert both == E.filter_quotes(table, district=district, term="实体")["quote_id"].tolist()
-
-
-@pytest.mark.notebooks
-def test_explorer_notebook_runs_headless(tmp_path):
-    from helpers import report
-
-    name, _ = asyncio.run(report._execute("6-explorer.ipynb", {"SEED": str(SEED), "OUT_DIR": str(tmp_path)}, tmp_path / "notebooks"))
-    assert name == "6-explorer.ipynb"
-    for stem in ("explorer.html", "fig22-top-terms-en.png", "fig22-top-terms-en.csv", "tab10-glossary.csv", "tab11-speakers-pinyin.csv"):
-        assert (tmp_path / stem).is_file(), stem
-    glossary = pd.read_csv(tmp_path / "tab10-glossary.csv", encoding="utf-8-sig")
-    assert list(glossary.columns) == ["term", "pinyin", "gloss", "source"]

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.notebooks
 SECOND = ARTICLES / "11_second_study.txt"
 FIGURES = ["fig01-top-terms", "fig02-terms-by-pos", "fig03-wordcloud", "fig04-keywords", "fig05-dispersion",
            "fig06-theme-share", "fig07-themes-by-section", "fig08-theme-terms", "fig09-theme-flow",
-           "fig10-district-themes", "fig11-distinctive-terms", "fig12-share-of-voice"]
+           "fig10-district-themes", "fig11-distinctive-terms", "fig12-share-of-voice",
+           "fig13-formulations-by-district", "fig14-commitments", "fig15-echo-by-district", "fig16-numbers-per-1000",
+           "fig20-network", "fig21-network-districts", "fig22-top-terms-en"]
 
 
 def _digest(folder):
@@ -58,6 +60,10 @@ def test_every_figure_png_svg_csv(run, article):
             path = folder / f"{stem}.{ext}"
             assert path.is_file() and path.stat().st_size > 0, path
         assert (folder / f"{stem}.png").read_bytes()[:4] == b"\x89PNG"
+    for page in ("explorer.html", "echo.html"):  # the offline quote explorer and the echo view
+        assert (folder / page).is_file() and (folder / page).stat().st_size > 0, page
+    glossary = pd.read_csv(folder / "tab10-glossary.csv", encoding="utf-8-sig")  # 6-explorer's glossary
+    assert list(glossary.columns) == ["term", "pinyin", "gloss", "source"] and len(glossary)
     for nb in report.ARTICLE_NOTEBOOKS:
         assert (folder / "notebooks" / nb).is_file()
         assert (folder / "notebooks" / nb.replace(".ipynb", ".html")).is_file()

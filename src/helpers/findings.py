@@ -132,11 +132,50 @@ def corpus(c) -> str:
 """.strip()
 
 
+def discourse(an, min_echo: int = 6) -> str:
+    """The discourse notebook's findings: formulations by kind and who repeats them, quantities
+    and their firmness, who turns goals into numbers, and how much of the quoted words echo the
+    documents (``helpers.formulations``, ``helpers.targets``, ``helpers.echo``)."""
+    from helpers import echo as E, formulations as F, targets as T
+
+    forms, tgt = F.formulations(an), T.targets(an)
+    echo = E.echo_table(an, min_len=min_echo)
+    echo_d = E.echo_by_district(echo)
+    per1000 = T.numbers_per_1000(an, tgt).sort_values("per_1000", ascending=False, kind="stable")
+    shared = F.shared_formulations(forms)
+    q = an.quotes
+    n_speakers = q.loc[q["kind"] != "report", "speaker"].replace("", pd.NA).dropna().nunique() if len(q) else 0
+    by_kind = forms.groupby("kind")["formulation"].nunique() if len(forms) else pd.Series(dtype=int)
+    spoken = forms[forms["speaker"] != ""]
+    numbered = spoken[spoken["kind"] == "numbered"]
+    ref = forms[forms["kind"] == "reference"]
+    changed = ref[ref["fidelity"] != "verbatim"]
+    goals = tgt[tgt["tense"] == "goal"]
+    firm = goals[goals["firmness"] != ""]
+    firm_text = _join(f"{r.text}（{r.speaker or 'narration'}，{r.firmness}{'，' + r.deadline if r.deadline else ''}）" for r in firm.head(8).itertuples())
+    top_num = per1000[per1000["quantities"] > 0].head(3)
+    chars = int(echo["chars"].sum()) if len(echo) else 0
+    echo_all = (echo["echoed"].sum() / chars) if chars else 0
+    top_echo = echo_d[echo_d["echoed"] > 0].head(3)
+    return f"""
+- **{int(forms['count'].sum()) if len(forms) else 0}** uses of formulations: {by_kind.get('quoted', 0)} distinct quoted slogans or names,
+  {by_kind.get('numbered', 0)} numbered formulas and {by_kind.get('reference', 0)} formulations of the reference list
+  ({len(changed)} of {len(ref)} reference uses not verbatim).
+- Numbered formulas the speakers use: {_join(f"{r.formulation}（{r.speaker}）" for r in numbered.itertuples())}.
+- Formulations two or more speakers repeat: {_join(f"{r.formulation}（{r.speakers}）" for r in shared.itertuples())}.
+- **{len(tgt)}** quantities stated, {len(goals)} of them goals; {len(firm)} goals carry a firmness word: {firm_text}.
+- Who turns goals into numbers (quantities per 1,000 quoted characters): {_join(f"{r.district} ({r.per_1000:g})" for r in top_num.itertuples())}.
+- Of {chars:,} quoted characters of {n_speakers} speakers, **{echo_all:.1%}** repeat the article's document citations or the
+  reference list verbatim (spans of {min_echo}+ characters); the rest are their own words. Highest echo: {_join(f"{r.district} ({r.echo_share:.0%})" for r in top_echo.itertuples())}.
+""".strip()
+
+
 def seed_findings(an) -> str:
-    """The README's findings for one article: the three article notebooks' findings, under
+    """The README's findings for one article: the four article notebooks' findings, under
     headings, as markdown."""
     return "\n\n".join([
         f"### Vocabulary\n\n{vocabulary(an)}",
         f"### Themes\n\n{themes(an)}",
         f"### Districts\n\n{districts(an)}",
+        f"### Discourse\n\n{discourse(an)}",
     ]) + "\n"
