@@ -124,15 +124,15 @@ HEADLINE_MARKER = re.compile(
     r"^(?:[【\[][^】\]]{1,10}[】\]]\s*|(?:快讯|独家|重磅|速递|突发|权威发布)(?:\s*[｜|丨:：]\s*|\s+))+"
 )
 ROLE_SUFFIX = re.compile(
-    r"(?:书记|主任|[局处科股院校所站部区县市镇乡村组队社厂行馆会庭署厅司团班园台省州旗]长|董事长|理事长|秘书长|委员长|"
+    r"(?:书记|主任|[局处科股院校所站部区县市镇乡村组队社厂行馆会庭署厅司团班园台省州旗盟河湖林田路]长|网格长|嘎查达|苏木达|董事长|理事长|秘书长|委员长|"
     r"员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|市民|党员|志愿者|农民|企业家|创始人|合伙人|创业者|"
     r"主编|总编|总裁|支书|政委|总监|发言人|老师|教师|医生|学者|博士|师|师傅|助理|主管|董事|带头人|职工|工人|店主|老板|"
-    r"农户|商户|种植户|养殖户|个体户|大户|专业户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO|"
+    r"农户|牧民|渔民|牧户|商户|种植户|养殖户|个体户|大户|专业户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO|"
     r"[茶菜果蔗棉花瓜药烟蚕]农|(?:台|港|澳|外|客|侨)商|观众|嘉宾|网友|听众|(?:经营|从业|创业|劳动|建设|管理|参与|见证|志愿|种植|养殖)者|业主|主理人|掌柜|店长|传承人)$"
 )
 UNIT_SUFFIX = re.compile(
     r"(?:部|局|委|办|办公室|中心|街道|镇|乡|村|社区|公司|集团|学校|大学|学院|医院|协会|管委会|工委|党委|党组|政府|"
-    r"法院|检察院|银行|小组|支部|队|所|站|园|区|县|市|处|科|厅|署|院|会|社|厂|馆|店|合作社|基地|新区|陆港|港|组)$"
+    r"法院|检察院|银行|小组|支部|队|所|站|园|区|县|市|处|科|厅|署|院|会|社|厂|馆|店|合作社|基地|新区|陆港|港|组|嘎查|苏木|旗|盟|州)$"
 )
 OFFICE_OR_UNIT = re.compile(ROLE_SUFFIX.pattern.rstrip("$") + r"|" + UNIT_SUFFIX.pattern.rstrip("$"))
 HIGH_TITLE = re.compile(r"(?:总书记|国家主席|主席|总理|副总理|委员长)$")
@@ -160,7 +160,9 @@ BYLINE_SPLIT = re.compile(r"[\s、，,；;：:|｜/）)】\]]+")
 SENTENCE_PUNCT = re.compile(r"[，。！？；]")
 ENDS_WITH_COLON = re.compile(r"[：:]$")
 # --- people (more) --------------------------------------------------------------------------
-DOT_NAME = re.compile(rf"[{CJK}]+(?:·[{CJK}]+)+")  # 阿依古丽·买买提
+NAME_DOTS = "·•・‧．･"  # the middle dot of a transliterated name, as copies write it
+DOT_NAME = re.compile(rf"[{CJK}]+(?:[{NAME_DOTS}][{CJK}]+)+")  # 阿依古丽·买买提, 热依汗‧吐尔洪
+CJK_ONLY = re.compile(f"[{CJK}]+")
 NAME_CHARS = re.compile(rf"[{CJK}]{{2,4}}")
 CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:“”]")
 # words before a verb that end in a document, a meeting or a medium name no person: 白皮书说, 通报指出
@@ -169,4 +171,6 @@ NOT_PERSON_END = re.compile(
     r"网站|客户端|数据|调查|研究|统计|标语|宣传片)$"
 )
 # an honorific title written after the name: 钟南山院士, 张伟教授, 王刚代表
-TITLE_AFTER_NAME = re.compile(r"(?:院士|副教授|教授|研究员|同志|代表|委员|博士|主任|书记|局长|县长|区长|市长|镇长|村长|总经理|董事长)$")
+_TITLES_AFTER = r"(?:院士|副教授|教授|研究员|同志|代表|委员|博士|主任|书记|局长|县长|区长|市长|镇长|乡长|旗长|州长|村长|总经理|董事长)"
+TITLE_AFTER_NAME = re.compile(rf"副?{_TITLES_AFTER}$")  # 扎西次仁副县长
+TITLE_AFTER_START = re.compile(rf"^副?{_TITLES_AFTER}")

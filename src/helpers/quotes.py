@@ -24,6 +24,7 @@ People are resolved in people.py (someone named only 刘先生/王阿姨 keeps t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -42,6 +43,8 @@ COLUMNS = [
 ]
 MASK = "\u25a1"
 MIN_PIECE_CJK = 4  # an indirect piece needs this many Chinese characters
+# a prefecture (…地区) or a region (自治区) that districts.py's generic …区 rule reads as a district
+NOT_COUNTY_LEVEL = re.compile(r"(?:地区|自治区)$")
 
 
 @dataclass
@@ -135,6 +138,8 @@ def _place_of(ctx: ArticleContext, title: str, sentence: str = "", paragraph: st
     county a street or town title takes (湄潭县兴隆镇 … then 兴隆镇龙凤村党支部书记)."""
     nearby = ctx.text[ctx.window[0]:ctx.window[1]]
     place = ctx.places.place(title, sentence=sentence, paragraph=paragraph, nearby=nearby)
+    if NOT_COUNTY_LEVEL.search(place.district):
+        return "", place.city, ""  # 喀什地区农业农村局, 自治区党委: a prefecture or a region is no district
     return place.district, place.city, place.source if place.district else ""
 
 
@@ -208,7 +213,7 @@ def _verb_end(text: str, verb_end: int) -> tuple[int, bool, bool]:
 def _office_before_comma(ctx: ArticleContext, masked: str, b: int, who: Person, seg: str) -> int:
     """市北区委组织部副部长，区人社局党组书记、局长王萍表示: the office before the comma is hers too.
     Extends ``who.title`` (and its district) and returns where the attribution starts."""
-    if not (b >= 2 and masked[b - 1] in "，," and who.name and who.title and seg.strip().endswith(who.name)):
+    if not (b >= 2 and masked[b - 1] in "，," and who.name and who.title and strip_segment(seg).endswith(who.name)):
         return b
     b0 = _segment_start(masked, b - 1)
     prev = masked[b0:b - 1]
