@@ -24,6 +24,7 @@ NAME_GROUPS = ("tibetan", "mongolian", "yi_given", "other")  # elements a name m
 DOTS = P.NAME_DOTS
 DOT_TAIL = re.compile(rf"([{P.CJK}]+)((?:[{DOTS}][{P.CJK}]{{1,10}})+)$")
 DOT_HEAD = re.compile(rf"[{P.CJK}]{{1,10}}(?:[{DOTS}][{P.CJK}]{{1,10}})+")
+HAS_DOT = re.compile(f"[{DOTS}]")
 MAX_PART = 10  # characters in one part of a ·-joined name (阿不都热合曼 is 6)
 
 
@@ -83,6 +84,13 @@ def yi_clan_given(run: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def first_chars() -> frozenset:
+    """Characters a minority name may start with (the first of an element or a Yi clan name)."""
+    parts = name_parts()
+    return frozenset(w[0] for g in NAME_GROUPS + ("yi_clan",) for w in parts.get(g, ()))
+
+
 def is_dot_name(name: str) -> bool:
     """Parts of Chinese characters joined by a middle dot (any of · • ・ ‧ ．), 3–16 characters.
 
@@ -106,7 +114,7 @@ def dot_name_at_end(seg: str) -> tuple[str, str] | None:
 
     >>> dot_name_at_end("自治区党委常委、宣传部部长艾尼瓦尔·吐尔逊")
     ('自治区党委常委、宣传部部长', '艾尼瓦尔·吐尔逊')"""
-    m = DOT_TAIL.search(seg)
+    m = DOT_TAIL.search(seg) if HAS_DOT.search(seg) else None
     if not m:
         return None
     head = m.group(1)
@@ -126,7 +134,7 @@ def dot_name_at_start(text: str) -> str:
 
     >>> dot_name_at_start("热依汗‧吐尔洪介绍，今年…")
     '热依汗‧吐尔洪'"""
-    m = DOT_HEAD.match(text)
+    m = DOT_HEAD.match(text) if HAS_DOT.search(text, 0, MAX_PART + 1) else None
     if not m:
         return ""
     body = m.group(0)

@@ -135,7 +135,7 @@ UNIT_SUFFIX = re.compile(
     r"法院|检察院|银行|小组|支部|队|所|站|园|区|县|市|处|科|厅|署|院|会|社|厂|馆|店|合作社|基地|新区|陆港|港|组|嘎查|苏木|旗|盟|州)$"
 )
 OFFICE_OR_UNIT = re.compile(ROLE_SUFFIX.pattern.rstrip("$") + r"|" + UNIT_SUFFIX.pattern.rstrip("$"))
-HIGH_TITLE = re.compile(r"(?:总书记|国家主席|主席|总理|副总理|委员长)$")
+HIGH_TITLE = re.compile(r"副?(?:总书记|国家主席|主席|总理|委员长)$")
 # words that may follow a name before its verb: 马明强在…, 曲艳阳受访时
 ADVERB_START = re.compile(r"^(?:在|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")
 AFTER_NAME = re.compile(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|家)")
@@ -147,6 +147,8 @@ JOINED = re.compile(r"和|与|及")
 INTRO_CUT = "了访见到"  # 专访了安溪县委副书记、县长黄文明: the person starts after these
 MENTION_SPLIT = re.compile(r"([，。；！？“”,;])")
 # two-character adverbs that may follow a two-character name: 镇长江河正在… is 江河, not 江河正
+# a place unit right after a name shape: 吉克 + 乡, 王庄 + 村 — the name is part of a place name
+PLACE_AFTER_NAME = re.compile(r"^(?:[村镇乡]|嘎查|苏木|[县旗盟州](?![里内民长]))")
 ADVERB_PAIR = re.compile(r"^(?:正在|已经|曾经|仍在|还在|也在|都在|正带|正忙|正和|正与)")
 # short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases (up to 8)
 QUOTED_PHRASE = re.compile(rf"[“‘「『]([{CJK}0-9A-Za-z]{{2,8}})[”’」』]")

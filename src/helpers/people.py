@@ -1,7 +1,14 @@
 """People: who a speaker is, from the words before a speech verb or on a transcript's header line.
 
 A speaker is a person: a surname from ``data/surnames.txt`` followed by a given-name shape (one or
-two characters that are not function words), or a name the article already introduced. A name
+two characters that are not function words), or a name the article already introduced. Names with
+no Han surname (names.py, ``data/minority_name_parts.txt``) count too: a ·-joined name (艾尼瓦尔·吐尔逊,
+with any of · • ・ ‧ ．) wherever a name may stand, and a Tibetan, Mongolian or Yi name shape (扎西次仁,
+乌兰图雅, 吉克阿依) when an office is written before it, a title after it (扎西次仁副县长) or a speech
+verb and a quotation after it — never when a place unit follows (达瓦村, 吉克乡). A surname that is also
+a common character (the "~" line of surnames.txt: 时, 全, 明 …) makes a name only as three characters
+between an office and the verb (县长时建国表示). The office may be a chain (县委书记、县总河长; a
+second office before a comma: 镇党委副书记、镇长，村党支部书记X表示 — see quotes._office_before_comma). A name
 that is also a common word (``data/name_like_words.txt``: 高峰, 文明, 海洋, 金山 …) is a person
 only when the text makes it one: an office written before it (市长高峰表示) or a speech verb and a
 quotation right after it (金山说：“…”), or an honorific title after it (高峰同志). Headline markers (【权威发布】, 快讯, 独家), nouns of place or
@@ -229,9 +236,10 @@ def other_name_at_end(seg: str) -> tuple[str, str] | None:
     dotted = N.dot_name_at_end(seg)
     if dotted:
         return dotted
+    starts = N.first_chars()
     for length in range(min(6, len(seg)), 1, -1):
         name = seg[-length:]
-        if is_minority_name(name):
+        if name[0] in starts and is_minority_name(name):
             return seg[:-length].rstrip("、，, "), name
     return None
 
@@ -240,13 +248,15 @@ def other_name_at(clause: str, e: int) -> str:
     """A ·-joined or minority name starting at ``clause[e]`` and followed by the end, a verb, an
     adverbial or a title (书记其其格介绍 → 其其格; 书记乌兰察布… → ''); '' if none."""
     dotted = N.dot_name_at_start(clause[e:])
-    if dotted:
+    if dotted or clause[e:e + 1] not in N.first_chars():
         return dotted
     for length in range(6, 1, -1):
         name = clause[e:e + length]
         if len(name) < length or not is_minority_name(name):
             continue
         rest = clause[e + length:]
+        if P.PLACE_AFTER_NAME.match(rest):
+            continue
         if not rest or P.ADVERB_START.match(rest) or P.AFTER_NAME.match(rest) or P.TITLE_AFTER_START.match(rest):
             return name
     return ""
@@ -266,6 +276,8 @@ def _han_name_at(clause: str, e: int, length: int, title: str) -> bool:
     if len(name) < length or not looks_like_name(name):
         return False
     rest = clause[e + length:]
+    if P.PLACE_AFTER_NAME.match(rest):
+        return False  # 村民吉克乡… : a place, not 吉克
     if length == 3 and P.ADVERB_START.match(clause[e + 2:]) and looks_like_name(name[:2]):
         return False  # 马明强调 → 马明 + 强调
     if length == 3 and P.ADVERB_PAIR.match(clause[e + 2:]) and looks_like_name(name[:2]):
