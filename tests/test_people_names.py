@@ -130,3 +130,23 @@ def test_no_person_from_places_in_an_article():
     q = _quotes("阿巴嘎旗：草原新貌\n\n乌兰察布市委书记在考察时表示，两地将在草原畜牧业方面加强合作。\n\n"
                 "达瓦村村民表示，今年青稞收成好，收入比去年多了不少。\n")
     assert set(q.speaker) <= {""}
+
+
+def test_a_chain_of_three_offices_before_commas():
+    q = _quotes("乌审旗：羊绒产业\n\n嘎鲁图镇党委书记、镇长，巴音温都尔嘎查党支部书记，绒山羊合作社理事长苏和表示，"
+                "今年合作社的羊绒每斤多卖了20元，社员分红超过百万元。\n")
+    assert q.speaker.tolist() == ["苏和"]
+    assert q.title[0] == "嘎鲁图镇党委书记、镇长，巴音温都尔嘎查党支部书记，绒山羊合作社理事长"
+
+
+def test_a_clause_of_words_before_the_comma_is_no_office():
+    q = _quotes("林周县：丰收\n\n今年青稞丰收，县长次仁卓玛表示，县里将建设青稞加工园区，带动群众增收。\n")
+    assert q.title.tolist() == ["县长"]
+
+
+def test_minority_name_on_a_transcript_header_and_name_first():
+    assert H.split_person("县委书记 扎西次仁") == ("县委书记", "扎西次仁")
+    assert H.split_person("村民 达瓦村") is None
+    reg = registry()
+    found = H.scan_mentions(reg, "格桑德吉，拉萨市农业农村局局长。")
+    assert [p.name for _, p in found] == ["格桑德吉"] and reg.people["格桑德吉"].title == "拉萨市农业农村局局长"

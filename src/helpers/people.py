@@ -192,8 +192,8 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
     known = known or {}
     if " " in seg:  # "成都市武侯区委书记 张某某" in transcripts
         title, _, name = seg.rpartition(" ")
-        if looks_like_name(name) or name in known:
-            return title.strip(), name
+        if looks_like_name(name) or name in known or is_minority_name(name) and title_score(title) == 3:
+            return title.strip(), name  # also 县委书记 扎西次仁
     for name in sorted(known, key=len, reverse=True):
         if seg.endswith(name) and (title_score(seg[: -len(name)]) or not seg[: -len(name)]):
             return seg[: -len(name)].rstrip("、，, "), name
@@ -460,7 +460,8 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
         start = pos
         pos += len(clause)
         # name first, office after: 祝荔萍，长沙市天心区委副书记、区长。
-        if (k + 2 < len(parts) and parts[k + 1] in "，," and looks_like_name(clause) and clause not in reg.reporters
+        if (k + 2 < len(parts) and parts[k + 1] in "，," and (looks_like_name(clause) or is_minority_name(clause))
+                and clause not in reg.reporters
                 and (k == 0 or parts[k - 1] in "。！？\n") and P.ROLE_SUFFIX.search(parts[k + 2]) and len(parts[k + 2]) <= 40
                 and (k + 3 >= len(parts) or parts[k + 3] in "。；;")):
             person = reg.people.get(clause) or register(reg, parts[k + 2], clause, clause + "，" + parts[k + 2])
