@@ -47,7 +47,7 @@ def test_minority_parts_file():
     ("巴特尔", True), ("其其格", True), ("乌兰图雅", True), ("额尔敦毕力格", True),
     ("吉克阿依", True), ("阿苏拉哈", True), ("沙马伍牛", True),
     ("乌兰察布", False), ("达瓦村", False), ("吉克乡", False), ("格桑花", False), ("扎西村", False),
-    ("居民", False), ("全市", False), ("巴", False), ("扎西次仁扎西次仁", False),
+    ("居民", False), ("全市", False), ("巴", False), ("扎西次仁扎西次仁", False), ("阿克苏", False), ("吉尔队", False),
 ])
 def test_is_minority_name(run, ok):
     assert H.is_minority_name(run) is ok
