@@ -150,3 +150,12 @@ def test_minority_name_on_a_transcript_header_and_name_first():
     reg = registry()
     found = H.scan_mentions(reg, "格桑德吉，拉萨市农业农村局局长。")
     assert [p.name for _, p in found] == ["格桑德吉"] and reg.people["格桑德吉"].title == "拉萨市农业农村局局长"
+
+
+@pytest.mark.parametrize("line,names", [
+    ("本报记者 王海燕 通讯员 迪丽努尔·阿不都", ["王海燕", "迪丽努尔·阿不都"]),
+    ("锡林郭勒日报记者 额尔敦毕力格", ["额尔敦毕力格"]), ("记者 次仁罗布 摄", ["次仁罗布"]),
+])
+def test_byline_names_of_minority_reporters(line, names):
+    from helpers.structure import byline_names
+    assert byline_names(line) == names

@@ -156,7 +156,7 @@ ENDS_SENTENCE = re.compile(r"[。！？!?…]$")
 # --- structure (more) -----------------------------------------------------------------------
 # （本报记者 王凯）, 【新华社记者 …】 inside a paragraph: the names are reporters
 INLINE_BYLINE = re.compile(r"[（(【\[](?:本报|新华社|央视网|人民网)?[^）)】\]]{0,12}?(?:记者|通讯员|实习生)[^）)】\]]{1,60}[）)】\]]")
-NAME_TOKEN = re.compile(rf"[{CJK}·]{{2,4}}")
+NAME_TOKEN = re.compile(rf"[{CJK}]{{2,6}}|[{CJK}]{{1,10}}(?:[·•・‧．･][{CJK}]{{1,10}})+")  # 王凯, 额尔敦毕力格, 迪丽努尔·阿不都
 BRACKETED = re.compile(r"[（(【\[].*?[）)】\]]")
 BYLINE_SPLIT = re.compile(r"[\s、，,；;：:|｜/）)】\]]+")
 SENTENCE_PUNCT = re.compile(r"[，。！？；]")
