@@ -124,18 +124,18 @@ HEADLINE_MARKER = re.compile(
     r"^(?:[【\[][^】\]]{1,10}[】\]]\s*|(?:快讯|独家|重磅|速递|突发|权威发布)(?:\s*[｜|丨:：]\s*|\s+))+"
 )
 ROLE_SUFFIX = re.compile(
-    r"(?:书记|主任|[局处科股院校所站部区县市镇乡村组队社厂行馆会庭署厅司团班园台省州旗]长|董事长|理事长|秘书长|委员长|"
+    r"(?:书记|主任|[局处科股院校所站部区县市镇乡村组队社厂行馆会庭署厅司团班园台省州旗盟河湖林田路]长|网格长|嘎查达|苏木达|董事长|理事长|秘书长|委员长|"
     r"员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|市民|党员|志愿者|农民|企业家|创始人|合伙人|创业者|"
     r"主编|总编|总裁|支书|政委|总监|发言人|老师|教师|医生|学者|博士|师|师傅|助理|主管|董事|带头人|职工|工人|店主|老板|"
-    r"农户|商户|种植户|养殖户|个体户|大户|专业户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO|"
+    r"农户|牧民|渔民|牧户|商户|种植户|养殖户|个体户|大户|专业户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO|"
     r"[茶菜果蔗棉花瓜药烟蚕]农|(?:台|港|澳|外|客|侨)商|观众|嘉宾|网友|听众|(?:经营|从业|创业|劳动|建设|管理|参与|见证|志愿|种植|养殖)者|业主|主理人|掌柜|店长|传承人)$"
 )
 UNIT_SUFFIX = re.compile(
     r"(?:部|局|委|办|办公室|中心|街道|镇|乡|村|社区|公司|集团|学校|大学|学院|医院|协会|管委会|工委|党委|党组|政府|"
-    r"法院|检察院|银行|小组|支部|队|所|站|园|区|县|市|处|科|厅|署|院|会|社|厂|馆|店|合作社|基地|新区|陆港|港|组)$"
+    r"法院|检察院|银行|小组|支部|队|所|站|园|区|县|市|处|科|厅|署|院|会|社|厂|馆|店|合作社|基地|新区|陆港|港|组|嘎查|苏木|旗|盟|州)$"
 )
 OFFICE_OR_UNIT = re.compile(ROLE_SUFFIX.pattern.rstrip("$") + r"|" + UNIT_SUFFIX.pattern.rstrip("$"))
-HIGH_TITLE = re.compile(r"(?:总书记|国家主席|主席|总理|副总理|委员长)$")
+HIGH_TITLE = re.compile(r"副?(?:总书记|国家主席|主席|总理|委员长)$")
 # words that may follow a name before its verb: 马明强在…, 曲艳阳受访时
 ADVERB_START = re.compile(r"^(?:在|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")
 AFTER_NAME = re.compile(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|家)")
@@ -147,6 +147,8 @@ JOINED = re.compile(r"和|与|及")
 INTRO_CUT = "了访见到"  # 专访了安溪县委副书记、县长黄文明: the person starts after these
 MENTION_SPLIT = re.compile(r"([，。；！？“”,;])")
 # two-character adverbs that may follow a two-character name: 镇长江河正在… is 江河, not 江河正
+# a place unit right after a name shape: 吉克 + 乡, 王庄 + 村 — the name is part of a place name
+PLACE_AFTER_NAME = re.compile(r"^(?:[村镇乡]|嘎查|苏木|[县旗盟州](?![里内民长]))")
 ADVERB_PAIR = re.compile(r"^(?:正在|已经|曾经|仍在|还在|也在|都在|正带|正忙|正和|正与)")
 # short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases (up to 8)
 QUOTED_PHRASE = re.compile(rf"[“‘「『]([{CJK}0-9A-Za-z]{{2,8}})[”’」』]")
@@ -154,13 +156,15 @@ ENDS_SENTENCE = re.compile(r"[。！？!?…]$")
 # --- structure (more) -----------------------------------------------------------------------
 # （本报记者 王凯）, 【新华社记者 …】 inside a paragraph: the names are reporters
 INLINE_BYLINE = re.compile(r"[（(【\[](?:本报|新华社|央视网|人民网)?[^）)】\]]{0,12}?(?:记者|通讯员|实习生)[^）)】\]]{1,60}[）)】\]]")
-NAME_TOKEN = re.compile(rf"[{CJK}·]{{2,4}}")
+NAME_TOKEN = re.compile(rf"[{CJK}]{{2,6}}|[{CJK}]{{1,10}}(?:[·•・‧．･][{CJK}]{{1,10}})+")  # 王凯, 额尔敦毕力格, 迪丽努尔·阿不都
 BRACKETED = re.compile(r"[（(【\[].*?[）)】\]]")
 BYLINE_SPLIT = re.compile(r"[\s、，,；;：:|｜/）)】\]]+")
 SENTENCE_PUNCT = re.compile(r"[，。！？；]")
 ENDS_WITH_COLON = re.compile(r"[：:]$")
 # --- people (more) --------------------------------------------------------------------------
-DOT_NAME = re.compile(rf"[{CJK}]+(?:·[{CJK}]+)+")  # 阿依古丽·买买提
+NAME_DOTS = "·•・‧．･"  # the middle dot of a transliterated name, as copies write it
+DOT_NAME = re.compile(rf"[{CJK}]+(?:[{NAME_DOTS}][{CJK}]+)+")  # 阿依古丽·买买提, 热依汗‧吐尔洪
+CJK_ONLY = re.compile(f"[{CJK}]+")
 NAME_CHARS = re.compile(rf"[{CJK}]{{2,4}}")
 CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:“”]")
 # words before a verb that end in a document, a meeting or a medium name no person: 白皮书说, 通报指出
@@ -169,4 +173,6 @@ NOT_PERSON_END = re.compile(
     r"网站|客户端|数据|调查|研究|统计|标语|宣传片)$"
 )
 # an honorific title written after the name: 钟南山院士, 张伟教授, 王刚代表
-TITLE_AFTER_NAME = re.compile(r"(?:院士|副教授|教授|研究员|同志|代表|委员|博士|主任|书记|局长|县长|区长|市长|镇长|村长|总经理|董事长)$")
+_TITLES_AFTER = r"(?:院士|副教授|教授|研究员|同志|代表|委员|博士|主任|书记|局长|县长|区长|市长|镇长|乡长|旗长|州长|村长|总经理|董事长)"
+TITLE_AFTER_NAME = re.compile(rf"副?{_TITLES_AFTER}$")  # 扎西次仁副县长
+TITLE_AFTER_START = re.compile(rf"^副?{_TITLES_AFTER}")

@@ -1,7 +1,14 @@
 """People: who a speaker is, from the words before a speech verb or on a transcript's header line.
 
 A speaker is a person: a surname from ``data/surnames.txt`` followed by a given-name shape (one or
-two characters that are not function words), or a name the article already introduced. A name
+two characters that are not function words), or a name the article already introduced. Names with
+no Han surname (names.py, ``data/minority_name_parts.txt``) count too: a ·-joined name (艾尼瓦尔·吐尔逊,
+with any of · • ・ ‧ ．) wherever a name may stand, and a Tibetan, Mongolian or Yi name shape (扎西次仁,
+乌兰图雅, 吉克阿依) when an office is written before it, a title after it (扎西次仁副县长) or a speech
+verb and a quotation after it — never when a place unit follows (达瓦村, 吉克乡). A surname that is also
+a common character (the "~" line of surnames.txt: 时, 全, 明 …) makes a name only as three characters
+between an office and the verb (县长时建国表示). The office may be a chain (县委书记、县总河长; a
+second office before a comma: 镇党委副书记、镇长，村党支部书记X表示 — see quotes._office_before_comma). A name
 that is also a common word (``data/name_like_words.txt``: 高峰, 文明, 海洋, 金山 …) is a person
 only when the text makes it one: an office written before it (市长高峰表示) or a speech verb and a
 quotation right after it (金山说：“…”), or an honorific title after it (高峰同志). Headline markers (【权威发布】, 快讯, 独家), nouns of place or
@@ -24,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from helpers import names as N
 from helpers import patterns as P
 from helpers.paths import SURNAMES_FILE
 
@@ -40,6 +48,11 @@ NOT_NAME_CHARS = set(
 NOT_NAMES = {"居民", "村民", "市民", "农民", "游客", "群众", "网民", "党员", "干部", "职工", "记者", "编辑", "学生", "老师",
              "医生", "专家", "代表", "委员", "师傅", "老板", "业主", "工人", "家长", "孩子", "老人", "宾客", "商户", "农户"}
 # what follows a surname when the text gives no name: 王阿姨, 刘先生, 李书记, 张总
+# characters that do not occur in a minority name read without a Han surname (达瓦村, 乌兰察布市, 吉克乡)
+NOT_MINORITY_CHARS = set(
+    "的了在是和与及等将对把被从向也都就而并或之这那个们我你他她它说示诉记者称要已还又更很最各每该此本第号些种类项条件例如"
+    "即便所以因但却于以给让使由自到过着得地省市区县镇乡村局部委党员旗盟湖河山路街沟寺庙场站院校厂队组所会社"
+)
 KINSHIP = {"阿姨", "先生", "女士", "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "老师", "同志", "小姐", "叔叔", "奶奶",
            "爷爷", "伯伯", "婆婆", "书记", "主任", "局长", "县长", "区长", "市长", "镇长", "总", "工", "老", "某", "某某"}
 
@@ -59,11 +72,19 @@ def surnames() -> tuple[frozenset, frozenset]:
     single, compound = set(), set()
     with open(SURNAMES_FILE, encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("#"):
+            if line.startswith(("#", "~")):
                 continue
             for tok in line.split():
                 (single if len(tok) == 1 else compound).add(tok)
     return frozenset(single), frozenset(compound)
+
+
+@lru_cache(maxsize=1)
+def ambiguous_surnames() -> frozenset:
+    """Surnames that are also common characters of the genre (时 全 明 和 国 …): the "~" line of
+    data/surnames.txt; a name with one of them is read only as 3 characters after an office."""
+    with open(SURNAMES_FILE, encoding="utf-8") as fh:
+        return frozenset(t for line in fh if line.startswith("~") for t in line[1:].split())
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +101,8 @@ def looks_like_name(name: str) -> bool:
 
     >>> looks_like_name("万俊菊"), looks_like_name("王阿姨"), looks_like_name("全市")
     (True, False, False)"""
-    if "·" in name:
-        return 3 <= len(name) <= 12 and bool(P.DOT_NAME.fullmatch(name))
+    if any(d in name for d in P.NAME_DOTS):
+        return N.is_dot_name(name)
     if not P.NAME_CHARS.fullmatch(name):
         return False
     single, compound = surnames()
@@ -92,6 +113,26 @@ def looks_like_name(name: str) -> bool:
     if len(name) == 4 or name[0] not in single:
         return False
     return not (set(name[1:]) & NOT_NAME_CHARS)
+
+
+@lru_cache(maxsize=65536)
+def is_minority_name(name: str) -> bool:
+    """A name with no Han surname, by its elements (data/minority_name_parts.txt): 扎西次仁, 其其格,
+    乌兰图雅, 吉克阿依. A person only in context (see ``split_person`` and ``resolve``).
+
+    >>> is_minority_name("次仁卓玛"), is_minority_name("达瓦村"), is_minority_name("乌兰察布")
+    (True, False, False)"""
+    if name in NOT_NAMES or not N.minority_name(name):
+        return False
+    given = N.yi_clan_given(name)  # a clan name + any one or two characters: no place or function word
+    return not (given and not N.made_of_elements(name) and set(given) & NOT_MINORITY_CHARS)
+
+
+def ambiguous_name(name: str) -> bool:
+    """Three characters starting with an ambiguous surname (时建国, 全永刚): a name only right
+    before the verb and after an office (the caller checks that)."""
+    return (len(name) == 3 and name[0] in ambiguous_surnames() and P.NAME_CHARS.fullmatch(name) is not None
+            and not set(name[1:]) & NOT_NAME_CHARS and name not in name_like_words() and name[1:] not in KINSHIP)
 
 
 def is_common_word(name: str) -> bool:
@@ -151,14 +192,17 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
     known = known or {}
     if " " in seg:  # "成都市武侯区委书记 张某某" in transcripts
         title, _, name = seg.rpartition(" ")
-        if looks_like_name(name) or name in known:
-            return title.strip(), name
+        if looks_like_name(name) or name in known or is_minority_name(name) and title_score(title) == 3:
+            return title.strip(), name  # also 县委书记 扎西次仁
     for name in sorted(known, key=len, reverse=True):
         if seg.endswith(name) and (title_score(seg[: -len(name)]) or not seg[: -len(name)]):
             return seg[: -len(name)].rstrip("、，, "), name
     m = P.HIGH_TITLE.search(seg) or P.TITLE_AFTER_NAME.search(seg)
-    if m and looks_like_name(seg[: m.start()]):
-        return seg[m.start():], seg[: m.start()]  # 习近平总书记, 钟南山院士
+    if m and (looks_like_name(seg[: m.start()]) or is_minority_name(seg[: m.start()])):
+        return seg[m.start():], seg[: m.start()]  # 习近平总书记, 钟南山院士, 扎西次仁副县长
+    other = other_name_at_end(seg)
+    if other and title_score(other[0]) == 3:
+        return other  # 部长艾尼瓦尔·吐尔逊, 县长次仁卓玛, 村主任吉克阿依
     best = None
     for length in (4, 3, 2):
         if len(seg) < length:
@@ -176,7 +220,70 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
             best = (key, title.rstrip("、，, "), name)
     if best:
         return best[1], best[2]
+    if len(seg) > 3 and ambiguous_name(seg[-3:]) and title_score(seg[:-3]) == 3:
+        return seg[:-3].rstrip("、，, "), seg[-3:]  # 县长时建国
+    if other and (title_score(other[0]) == 3 or not other[0] and not strict):
+        return other  # a bare 次仁卓玛 / 艾尼瓦尔·吐尔逊: ``resolve`` keeps it only before a quotation
     return None
+
+
+def other_name_at_end(seg: str) -> tuple[str, str] | None:
+    """``(title, name)`` when ``seg`` ends in a ·-joined name or a minority name shape (longest first,
+    2–6 characters); the caller decides whether the title makes it a person.
+
+    >>> other_name_at_end("旗委书记、旗长格桑德吉")
+    ('旗委书记、旗长', '格桑德吉')"""
+    dotted = N.dot_name_at_end(seg)
+    if dotted:
+        return dotted
+    starts = N.first_chars()
+    for length in range(min(6, len(seg)), 1, -1):
+        name = seg[-length:]
+        if name[0] in starts and is_minority_name(name):
+            return seg[:-length].rstrip("、，, "), name
+    return None
+
+
+def other_name_at(clause: str, e: int) -> str:
+    """A ·-joined or minority name starting at ``clause[e]`` and followed by the end, a verb, an
+    adverbial or a title (书记其其格介绍 → 其其格; 书记乌兰察布… → ''); '' if none."""
+    dotted = N.dot_name_at_start(clause[e:])
+    if dotted or clause[e:e + 1] not in N.first_chars():
+        return dotted
+    for length in range(6, 1, -1):
+        name = clause[e:e + length]
+        if len(name) < length or not is_minority_name(name):
+            continue
+        rest = clause[e + length:]
+        if P.PLACE_AFTER_NAME.match(rest):
+            continue
+        if not rest or P.ADVERB_START.match(rest) or P.AFTER_NAME.match(rest) or P.TITLE_AFTER_START.match(rest):
+            return name
+    return ""
+
+
+def _name_lengths(clause: str, e: int) -> tuple[int, ...]:
+    """The lengths to try for a Han name at ``clause[e]``: 3, 2, 4 — but 4 first after a compound
+    surname unless a verb follows its third character (欧阳文斌 not 欧阳文; 欧阳明表示 → 欧阳明)."""
+    if clause[e:e + 2] in surnames()[1] and not P.ADVERB_START.match(clause[e + 3:]):
+        return (4, 3, 2)
+    return (3, 2, 4)
+
+
+def _han_name_at(clause: str, e: int, length: int, title: str) -> bool:
+    """``clause[e:e + length]`` is a Han name after ``title``, with words after it a name allows."""
+    name = clause[e:e + length]
+    if len(name) < length or not looks_like_name(name):
+        return False
+    rest = clause[e + length:]
+    if P.PLACE_AFTER_NAME.match(rest):
+        return False  # 村民吉克乡… : a place, not 吉克
+    if length == 3 and P.ADVERB_START.match(clause[e + 2:]) and looks_like_name(name[:2]):
+        return False  # 马明强调 → 马明 + 强调
+    if length == 3 and P.ADVERB_PAIR.match(clause[e + 2:]) and looks_like_name(name[:2]):
+        return False  # 镇长江河正在… → 江河 + 正在
+    office = title_score(title) == 3  # after an office (局长, 队员, 村民) any words may follow the name
+    return not (rest and not office and not P.ADVERB_START.match(rest) and not P.AFTER_NAME.match(rest))
 
 
 def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str, int] | None:
@@ -199,17 +306,10 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
             continue
         if clause[e + 1:e + 3] in KINSHIP or clause[e + 1:e + 2] in KINSHIP:
             continue  # 居民王阿姨, 市民刘先生: no name given
-        for length in (3, 2, 4):
+        other = other_name_at(clause, e)
+        for length in ([len(other)] if other else _name_lengths(clause, e)):
             name = clause[e:e + length]
-            if len(name) < length or not looks_like_name(name):
-                continue
-            rest = clause[e + length:]
-            if length == 3 and P.ADVERB_START.match(clause[e + 2:]) and looks_like_name(name[:2]):
-                continue  # 马明强调 → 马明 + 强调
-            if length == 3 and P.ADVERB_PAIR.match(clause[e + 2:]) and looks_like_name(name[:2]):
-                continue  # 镇长江河正在… → 江河 + 正在
-            office = title_score(title) == 3  # after an office (局长, 队员, 村民) any words may follow the name
-            if rest and not office and not P.ADVERB_START.match(rest) and not P.AFTER_NAME.match(rest):
+            if not other and not _han_name_at(clause, e, length, title):
                 continue
             title = P.LEAD_WORDS.sub("", P.HEADLINE_MARKER.sub("", title)).rstrip("、，, ")
             joined = P.JOINED.search(title)
@@ -321,8 +421,8 @@ def resolve(reg: PersonRegistry, seg: str, para_speaker: Person | None, last: Pe
     title, name = split
     if name in reg.reporters:
         return None
-    if not title and not quoted and name not in reg.people and is_common_word(name):
-        return None  # 高峰表示 / 金华表示: a word, unless an office or a quotation makes it a person
+    if not title and not quoted and name not in reg.people and (is_common_word(name) or not looks_like_name(name)):
+        return None  # 高峰表示 / 金华表示 / 达瓦表示: a word, unless an office or a quotation makes it a person
     return register(reg, title, name, seg)
 
 
@@ -360,7 +460,8 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
         start = pos
         pos += len(clause)
         # name first, office after: 祝荔萍，长沙市天心区委副书记、区长。
-        if (k + 2 < len(parts) and parts[k + 1] in "，," and looks_like_name(clause) and clause not in reg.reporters
+        if (k + 2 < len(parts) and parts[k + 1] in "，," and (looks_like_name(clause) or is_minority_name(clause))
+                and clause not in reg.reporters
                 and (k == 0 or parts[k - 1] in "。！？\n") and P.ROLE_SUFFIX.search(parts[k + 2]) and len(parts[k + 2]) <= 40
                 and (k + 3 >= len(parts) or parts[k + 3] in "。；;")):
             person = reg.people.get(clause) or register(reg, parts[k + 2], clause, clause + "，" + parts[k + 2])

@@ -24,6 +24,7 @@ People are resolved in people.py (someone named only 刘先生/王阿姨 keeps t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -42,6 +43,8 @@ COLUMNS = [
 ]
 MASK = "\u25a1"
 MIN_PIECE_CJK = 4  # an indirect piece needs this many Chinese characters
+# a prefecture (…地区) or a region (自治区) that districts.py's generic …区 rule reads as a district
+NOT_COUNTY_LEVEL = re.compile(r"(?:地区|自治区)$")
 
 
 @dataclass
@@ -135,6 +138,8 @@ def _place_of(ctx: ArticleContext, title: str, sentence: str = "", paragraph: st
     county a street or town title takes (湄潭县兴隆镇 … then 兴隆镇龙凤村党支部书记)."""
     nearby = ctx.text[ctx.window[0]:ctx.window[1]]
     place = ctx.places.place(title, sentence=sentence, paragraph=paragraph, nearby=nearby)
+    if NOT_COUNTY_LEVEL.search(place.district):
+        return "", place.city, ""  # 喀什地区农业农村局, 自治区党委: a prefecture or a region is no district
     return place.district, place.city, place.source if place.district else ""
 
 
@@ -205,15 +210,34 @@ def _verb_end(text: str, verb_end: int) -> tuple[int, bool, bool]:
     return end, to_quote, closes
 
 
+def _offices_before(masked: str, b: int, most: int = 3) -> tuple[int, str] | None:
+    """The offices written before ``b``, each ending before a comma, that start a sentence:
+    (where they start, the offices joined by ，); ``None`` if the words before the comma are no office
+    or do not start a sentence."""
+    start, offices, found = b, [], None
+    while len(offices) < most and start >= 2 and masked[start - 1] in "，,":
+        b0 = _segment_start(masked, start - 1)
+        prev = masked[b0:start - 1]
+        if not (prev and len(prev) <= 30 and P.ROLE_SUFFIX.search(prev)):
+            break
+        offices.insert(0, prev)
+        start = b0
+        if b0 == 0 or masked[b0 - 1] in "。”":
+            found = (b0, "，".join(offices))
+    return found
+
+
 def _office_before_comma(ctx: ArticleContext, masked: str, b: int, who: Person, seg: str) -> int:
-    """市北区委组织部副部长，区人社局党组书记、局长王萍表示: the office before the comma is hers too.
-    Extends ``who.title`` (and its district) and returns where the attribution starts."""
-    if not (b >= 2 and masked[b - 1] in "，," and who.name and who.title and seg.strip().endswith(who.name)):
+    """市北区委组织部副部长，区人社局党组书记、局长王萍表示: the office before the comma is hers too;
+    so are up to three such offices, each before a comma, from the start of the sentence
+    (镇党委书记、镇长，村党支部书记，合作社理事长X表示). Extends ``who.title`` (and its district) and
+    returns where the attribution starts."""
+    if not (b >= 2 and masked[b - 1] in "，," and who.name and who.title and strip_segment(seg).endswith(who.name)):
         return b
-    b0 = _segment_start(masked, b - 1)
-    prev = masked[b0:b - 1]
-    if not (prev and len(prev) <= 30 and P.ROLE_SUFFIX.search(prev) and (b0 == 0 or masked[b0 - 1] in "。”")):
+    chain = _offices_before(masked, b)
+    if not chain:
         return b
+    b0, prev = chain
     if who.title == strip_segment(seg)[: -len(who.name)].rstrip("、，, "):
         who.title = prev + "，" + who.title
         district, city, source = _place_of(ctx, who.title, masked[b0:b], ctx.paragraph)
