@@ -250,3 +250,9 @@ def test_docstring_examples():
     import doctest
 
     assert doctest.testmod(D).failed == 0
+
+
+@pytest.mark.parametrize("title", ["喀什地区农业农村局局长", "自治区党委常委、宣传部部长", "阿里地区行署副专员"])
+def test_prefecture_areas_and_regions_are_no_district(title):
+    """The generic …区 rule must not read a prefecture (…地区) or a region (自治区) as a county."""
+    assert ArticlePlaces.from_text("新华社乌鲁木齐电").place(title).district == ""

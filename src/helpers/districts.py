@@ -603,7 +603,8 @@ def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
         if f"{m.group(1)}县" in g.counties or (m.group(2) == "区" and f"{m.group(1)}市" in g.counties):
             return Place(m.group(0), "", "title", m.group(0)), False
     m = GENERIC_COUNTY.search(core)
-    if m and not m.group(1).endswith(("社区", "园区", "景区", "校区", "片区", "城区", "街区", "开发区", "功能区", "示范区")):
+    # …地区 is a prefecture (喀什地区) and …自治区 a province-level region: neither is a district
+    if m and not m.group(1).endswith(("社区", "园区", "景区", "校区", "片区", "城区", "街区", "开发区", "功能区", "示范区", "地区", "自治区")):
         name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
         if len(name) >= 2 + (name.endswith("新区")):
             return Place(name, "", "title", name), False

@@ -170,6 +170,29 @@ def discourse(an, min_echo: int = 6) -> str:
 """.strip()
 
 
+def explorer(an, terms_per_district: int = 10) -> str:
+    """The explorer notebook's findings: quotes, speakers and districts it can filter, English
+    coverage of the terms (``helpers.glossary``) and each district's most distinctive term."""
+    from helpers import explorer as X, glossary as G
+
+    quotes = X.quote_table(an)
+    distinctive = X.distinctive(an, terms_per_district)
+    terms = G.glossary(an)
+    top50 = G.glossary(terms["term"].head(50))
+    by_source = terms["source"].replace("", "(none)").value_counts()
+    districts = [d for d in pd.unique(quotes["district"]) if d in set(distinctive["group"])]
+    strongest = "; ".join(f"{g}: {d.iloc[0]['term']} ({G.label(d.iloc[0]['term'], 'zh+en').split(chr(10))[-1]})"
+                          for g, d in distinctive.groupby("group", sort=False)) or "none"
+    forms = sorted({f for fs in quotes["formulations"] for f in fs}) if "formulations" in quotes else []
+    return f"""
+- **{len(quotes)}** quotes from **{G.speakers(an.quotes).shape[0]}** named speaker(s) in **{len(districts)}** district(s).
+- English glosses for **{G.coverage(top50):.0%}** of the {len(top50)} most frequent content terms and **{G.coverage(terms):.0%}** of all {len(terms)}:
+  {", ".join(f"{n} from {s}" for s, n in by_source.items())}.
+- Each district's most distinctive term — {strongest}.
+- Formulations carried by the quotes: {len(forms) if forms else 'none (no `formulation` column)'}.
+""".strip()
+
+
 def seed_findings(an) -> str:
     """The README's findings for one article: the four article notebooks' findings, under
     headings, as markdown."""

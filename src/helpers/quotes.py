@@ -43,8 +43,6 @@ COLUMNS = [
 ]
 MASK = "\u25a1"
 MIN_PIECE_CJK = 4  # an indirect piece needs this many Chinese characters
-# a prefecture (…地区) or a region (自治区) that districts.py's generic …区 rule reads as a district
-NOT_COUNTY_LEVEL = re.compile(r"(?:地区|自治区)$")
 
 
 @dataclass
@@ -138,8 +136,6 @@ def _place_of(ctx: ArticleContext, title: str, sentence: str = "", paragraph: st
     county a street or town title takes (湄潭县兴隆镇 … then 兴隆镇龙凤村党支部书记)."""
     nearby = ctx.text[ctx.window[0]:ctx.window[1]]
     place = ctx.places.place(title, sentence=sentence, paragraph=paragraph, nearby=nearby)
-    if NOT_COUNTY_LEVEL.search(place.district):
-        return "", place.city, ""  # 喀什地区农业农村局, 自治区党委: a prefecture or a region is no district
     return place.district, place.city, place.source if place.district else ""
 
 
