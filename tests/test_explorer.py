@@ -57,7 +57,11 @@ def test_formulation_column_becomes_a_filter(seed, tmp_path):
     assert E.filter_quotes(table, formulation="一枢纽三高地").shape[0] == len(an.quotes) // 2
     data = E.explorer_data(an)
     assert data["options"]["formulation"] == ["一枢纽三高地", "实体经济"]
-    assert E.explorer_data(seed)["options"]["formulation"] == []
+    seed_options = E.explorer_data(seed)["options"]["formulation"]  # without the column: helpers.formulations
+    assert {"一枢纽三高地", "5+5+7", "急难愁盼"} <= set(seed_options)
+    table = E.quote_table(seed)
+    rows = E.filter_quotes(table, formulation="急难愁盼")
+    assert set(rows["speaker"]) == {"许洁先", "宋小伟"}
 
 
 class _Tags(HTMLParser):

@@ -43,6 +43,15 @@ def _formulations(quotes: pd.DataFrame) -> list[list[str]]:
     return out
 
 
+def _formulations_in(analysis) -> list[list[str]]:
+    """The formulations (``helpers.formulations``: quoted, numbered, reference) each quote's
+    text contains, in order of first use: 曲艳阳's quote → ['5+5+7', '五大工程', '专精特新', …]."""
+    from helpers.formulations import formulations
+
+    found = list(dict.fromkeys(formulations(analysis)["formulation"])) if len(analysis.quotes) else []
+    return [[f for f in found if f in text] for text in analysis.quotes["text"]]
+
+
 def quote_table(analysis) -> pd.DataFrame:
     """One row per quote, ready to filter: quote_id, section, section_title, kind, speaker,
     speaker_pinyin (Zeng Guofan), title, district (（未注明区县） for an official with none,
@@ -62,7 +71,7 @@ def quote_table(analysis) -> pd.DataFrame:
         "title": q["title"].fillna("").to_numpy(),
         "district": M.speaker_group(q).to_numpy() if len(q) else [],
         "theme": q["dominant_theme"].fillna("").to_numpy() if "dominant_theme" in q else "",
-        "formulations": _formulations(q),
+        "formulations": _formulations(q) if "formulation" in q.columns else _formulations_in(analysis),
         "terms": [terms.get(i, []) for i in q["quote_id"]],
         "text": q["text"].to_numpy(),
         "start": q["start"].astype(int).to_numpy(),
