@@ -41,3 +41,10 @@ def test_readme_numbers_are_the_seeds():
     ]
     for phrase in expected:
         assert phrase in README, phrase
+
+
+def test_readme_findings_are_the_code_s(seed_analysis):
+    """The findings block is what ``python -m helpers.findings`` writes now: never stale."""
+    from helpers import findings
+
+    assert findings.readme_with_findings(README, seed_analysis) == README, "run: python -m helpers.findings"

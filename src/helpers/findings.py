@@ -1,13 +1,15 @@
 """The findings, as markdown, computed from an analysis by the same functions the notebooks chart.
 
-Each notebook opens with one of these (``vocabulary``, ``themes``, ``districts``, ``corpus``), and
-``seed_findings(analysis)`` joins the three article ones for the README, so the prose can never
-go stale: a rerun on another article rewrites it.
+Each notebook opens with one of these (``vocabulary``, ``themes``, ``districts``, ``discourse``,
+``explorer``, ``corpus``), and ``seed_findings(analysis)`` joins the article ones for the README,
+so the prose can never go stale: a rerun on another article rewrites it, and
+``python -m helpers.findings`` rewrites the README's findings block from the first seed (a test
+checks that the block and the code agree).
 
     >>> from helpers.pipeline import analyze                                  # doctest: +SKIP
     >>> print(seed_findings(analyze("seeds/000_10887d3b92d999db.txt")))       # doctest: +SKIP
     ### Vocabulary
-    - **3,238** Chinese characters give **1,744** tokens …
+    - **3,238** Chinese characters give **1,721** tokens …
 """
 from __future__ import annotations
 
@@ -202,3 +204,29 @@ def seed_findings(an) -> str:
         f"### Districts\n\n{districts(an)}",
         f"### Discourse\n\n{discourse(an)}",
     ]) + "\n"
+
+
+README_START, README_END = "<!-- findings:start -->", "<!-- findings:end -->"
+
+
+def readme_with_findings(readme: str, an) -> str:
+    """``readme`` with the text between its findings markers replaced by ``seed_findings(an)``."""
+    head, rest = readme.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    return f"{head}{README_START}\n{seed_findings(an)}{README_END}{tail}"
+
+
+def main() -> int:
+    """Rewrite README.md's findings block from the first file in seeds/."""
+    from helpers.paths import PROJ_ROOT, seed_files
+    from helpers.pipeline import analyze
+
+    readme = PROJ_ROOT / "README.md"
+    seed = seed_files()[0]
+    readme.write_text(readme_with_findings(readme.read_text(encoding="utf-8"), analyze(seed)), encoding="utf-8")
+    print(f"{readme}: findings of {seed.name} written")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
