@@ -43,13 +43,19 @@ def test_place_and_landmark_head(seg, text, whole):
 
 
 def test_article_place_is_a_place_modifier():
-    assert "大泽山景区" in segmenter(places=["大泽山"]).cut("游客走进大泽山景区")
+    assert "大泽山古村" in segmenter(places=["大泽山"]).cut("游客走进大泽山古村")
+
+
+def test_county_without_its_suffix_is_a_place_modifier(seg):
+    assert "平遥古城" in seg.cut("夜游平遥古城")  # jieba tags 平遥 a; the gazetteer has 平遥县
 
 
 @pytest.mark.parametrize("text, pieces", [
     ("这个古镇很美", ["这个", "古镇"]),  # a pronoun is no place
     ("发展特色古镇", ["特色", "古镇"]),  # nor a common noun
     ("走在城市中心", ["城市", "中心"]),  # 中心 joins only after a discourse term
+    ("河南景区门票优惠", ["河南", "景区"]),  # 景区 is no place head: a province + 景区 is no name
+    ("局地出现特大洪水", ["特大", "洪水"]),  # 特大 is no prefix: 特大暴雨 is a grade of rain
 ])
 def test_place_heads_need_a_place(seg, text, pieces):
     words = seg.cut(text)

@@ -35,6 +35,7 @@ USER_LEXICON_FILE = DATA_DIR / "lexicon-user.txt"  # the user's accepted phrases
 HEADS_FILE = DATA_DIR / "heads.txt"
 USES = ("", "ref", "ref-only")  # third lexicon column: plain term, reference formulation, formulation only
 MODIFIER_TAGS = {"n", "nz", "nl", "ng", "b"}  # see heads.txt: noun-like modifiers only
+PLACE_SUFFIXES = ("县", "区", "市", "镇", "乡")  # 平遥 + 县: a short place name before a place head
 COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
 _CJK_ONLY = re.compile(f"[{P.CJK}]+")
 _LOCK = threading.RLock()  # the shared dictionary is changed around each cut: one cut at a time
@@ -349,14 +350,17 @@ class Segmenter:
     def _is_place(self, word: str) -> bool:
         """A place name before a landmark or area head (see heads.txt, [place-heads]): 2–6
         Chinese characters, not a stopword nor a person of the article, and a gazetteer name or
-        one of the article's places, or a word jieba tags as a proper noun (ns 雅鲁藏布, nr
-        麦积山 贺兰山 杨浦, nz 和顺), or a word jieba does not know at all."""
+        one of the article's places, or a county, district or town of the gazetteer without its
+        suffix (平遥 for 平遥县, tagged a by jieba), or a word jieba tags as a proper noun (ns
+        雅鲁藏布, nr 麦积山 贺兰山 杨浦, nz 和顺), or a word jieba does not know at all."""
         if not (2 <= len(word) <= 6) or not _CJK_ONLY.fullmatch(word) or word in stopwords():
             return False
         if word in self.added:
             return self.added[word] == "ns"
         tag = self.tags.get(word)
-        return tag is None or tag in {"ns", "nr", "nz"}
+        if tag is None or tag in {"ns", "nr", "nz"}:
+            return True
+        return any(self.tags.get(word + suffix) == "ns" for suffix in PLACE_SUFFIXES)
 
     def _is_noun(self, word: str) -> bool:
         """A noun after a prefix (see heads.txt, [prefixes]): 2–6 Chinese characters, tagged
@@ -368,7 +372,7 @@ class Segmenter:
 
     def _is_prefix(self, word: str) -> bool:
         """A prefix that makes the following noun a compound: listed under [prefixes] (规上,
-        村级, 超大, 首位, 主导), or a word of 3 or more characters ending in 型 that jieba
+        村级, 超大, 首位), or a word of 3 or more characters ending in 型 that jieba
         knows as a noun or distinguishing word (劳动密集型, 资源型, 创新型)."""
         if word in read_head_sections()["prefixes"]:
             return True
