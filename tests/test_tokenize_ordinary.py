@@ -38,8 +38,8 @@ def _made_by_rules(seg, word):
     def chain(left, rest, joined):
         if not rest:
             return joined
-        return any(seg.joins(left, rest[:i], joined) and chain(left + rest[:i], rest[i:], True)
-                   for i in range(1, len(rest) + 1))
+        return any((seg.joins(left, rest[:i], joined) or seg.joins_level(left, rest[:i]))
+                   and chain(left + rest[:i], rest[i:], True) for i in range(1, len(rest) + 1))
     return any(chain(word[:i], word[i:], False) for i in range(1, len(word)))
 
 

@@ -95,5 +95,19 @@ def test_sections_are_read():
     s = read_head_sections()
     assert {"古镇", "石窟", "东麓", "流域", "滨江"} <= s["place-heads"]
     assert {"规上", "村级", "超大", "首位"} <= s["prefixes"]
-    assert s["term-heads"] == {"中心"}
+    assert {"中心", "示范区", "产业园"} <= s["term-heads"] and {"国家", "省级"} <= s["levels"]
     assert not (s["place-heads"] & s["heads"])
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("建设国家现代农业产业园", "国家现代农业产业园"),  # level + a lexicon designation (9 characters)
+    ("创建省级农业产业园", "省级农业产业园"),  # level + a designation just joined (农业 + 产业园)
+    ("创建国家全域旅游示范区", "国家全域旅游示范区"),  # lexicon term + designation, then the level
+])
+def test_level_and_designation(seg, text, whole):
+    assert whole in seg.cut(text)
+
+
+@pytest.mark.parametrize("left, right", [("国家", "中心"), ("国家", "安全"), ("省级", "示范区")])
+def test_level_needs_a_named_designation(seg, left, right):
+    assert not seg.joins_level(left, right)  # 中心 or 示范区 alone is no named designation

@@ -37,6 +37,7 @@ USES = ("", "ref", "ref-only")  # third lexicon column: plain term, reference fo
 MODIFIER_TAGS = {"n", "nz", "nl", "ng", "b"}  # see heads.txt: noun-like modifiers only
 PLACE_SUFFIXES = ("县", "区", "市", "镇", "乡")  # 平遥 + 县: a short place name before a place head
 COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
+LEVEL_MAX = 10  # …except a level + a designation (国家现代农业产业园, 国家全域旅游示范区)
 _CJK_ONLY = re.compile(f"[{P.CJK}]+")
 _LOCK = threading.RLock()  # the shared dictionary is changed around each cut: one cut at a time
 
@@ -87,7 +88,7 @@ def read_lexicon(path=None) -> dict[str, str]:
     return out
 
 
-HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "prefixes", "term-heads")
+HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "prefixes", "term-heads", "levels")
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,8 @@ def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
     """Every section of ``heads.txt``, one word a line: section name → words. Sections:
     ``heads`` (经济, 治理 …), ``modifiers`` (夜间 …), ``blocklist`` (家庭经济), ``place-heads``
     (古镇, 石窟, 东麓 … after a place name), ``prefixes`` (规上, 村级, 超大 … before a noun) and
-    ``term-heads`` (中心 … after a discourse term only).
+    ``term-heads`` (中心, 示范区, 产业园 … after a discourse term; designations) and ``levels``
+    (国家, 省级 … before a designation).
 
     >>> "古镇" in read_head_sections()["place-heads"]
     True"""
@@ -408,10 +410,21 @@ class Segmenter:
             return True
         return right in s["term-heads"] and self._is_term(left, joined)
 
+    def joins_level(self, left: str, right: str) -> bool:
+        """Whether a level (heads.txt [levels]: 国家, 省级) joins the designation after it: a token
+        that ends in a [term-heads] word and is longer than it (国家 + 现代农业产业园, 省级 +
+        农业产业园), the whole at most LEVEL_MAX characters. 国家/中心/城市 stays apart (中心 alone
+        is no designation)."""
+        s = read_head_sections()
+        if left not in s["levels"] or len(left + right) > LEVEL_MAX or right in self.added:
+            return False
+        return any(right.endswith(h) and len(right) > len(h) for h in s["term-heads"])
+
     def _join_compounds(self, pieces):
         """Join adjacent tokens that the rules of :meth:`joins` make one compound, left to right,
         chains allowed (社会/治理/体系 → 社会治理 → 社会治理体系; 村级/工业园/改造 → 村级工业园 →
-        村级工业园改造) up to COMPOUND_MAX characters."""
+        村级工业园改造) up to COMPOUND_MAX characters; a level before a designation joins too
+        (:meth:`joins_level`)."""
         out, joined = [], []
         for word, a, b in pieces:
             if out:
@@ -420,10 +433,23 @@ class Segmenter:
                     out[-1] = (prev + word, pa, b)
                     joined[-1] = True
                     self.compounds.setdefault(prev + word, "n")
+                    self._join_level(out, joined)
                     continue
             out.append((word, a, b))
             joined.append(False)
+            self._join_level(out, joined)
         return out
+
+    def _join_level(self, out: list, joined: list):
+        """Join the last two tokens of ``out`` in place when a level meets a designation
+        (国家/现代农业产业园; 省级/农业产业园 once 农业 + 产业园 is joined)."""
+        if len(out) < 2 or joined[-2]:
+            return
+        (left, la, lb), (right, ra, rb) = out[-2], out[-1]
+        if lb == ra and self.joins_level(left, right):
+            out[-2:] = [(left + right, la, rb)]
+            joined[-2:] = [True]
+            self.compounds.setdefault(left + right, "n")
 
 
 def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
