@@ -35,7 +35,9 @@ USER_LEXICON_FILE = DATA_DIR / "lexicon-user.txt"  # the user's accepted phrases
 HEADS_FILE = DATA_DIR / "heads.txt"
 USES = ("", "ref", "ref-only")  # third lexicon column: plain term, reference formulation, formulation only
 MODIFIER_TAGS = {"n", "nz", "nl", "ng", "b"}  # see heads.txt: noun-like modifiers only
+PLACE_SUFFIXES = ("县", "区", "市", "镇", "乡")  # 平遥 + 县: a short place name before a place head
 COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
+LEVEL_MAX = 10  # …except a level + a designation (国家现代农业产业园, 国家全域旅游示范区)
 _CJK_ONLY = re.compile(f"[{P.CJK}]+")
 _LOCK = threading.RLock()  # the shared dictionary is changed around each cut: one cut at a time
 
@@ -86,11 +88,20 @@ def read_lexicon(path=None) -> dict[str, str]:
     return out
 
 
+HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "prefixes", "term-heads", "levels")
+
+
 @lru_cache(maxsize=1)
-def read_heads(path=HEADS_FILE) -> tuple[frozenset, frozenset, frozenset]:
-    """(heads, extra modifiers, blocked compounds) from ``heads.txt``: its ``[heads]``,
-    ``[modifiers]`` and ``[blocklist]`` sections, one word a line."""
-    sections = {"heads": set(), "modifiers": set(), "blocklist": set()}
+def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
+    """Every section of ``heads.txt``, one word a line: section name → words. Sections:
+    ``heads`` (经济, 治理 …), ``modifiers`` (夜间 …), ``blocklist`` (家庭经济), ``place-heads``
+    (古镇, 石窟, 东麓 … after a place name), ``prefixes`` (规上, 村级, 超大 … before a noun) and
+    ``term-heads`` (中心, 示范区, 产业园 … after a discourse term; designations) and ``levels``
+    (国家, 省级 … before a designation).
+
+    >>> "古镇" in read_head_sections()["place-heads"]
+    True"""
+    sections = {name: set() for name in HEADS_SECTIONS}
     current = None
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -98,12 +109,21 @@ def read_heads(path=HEADS_FILE) -> tuple[frozenset, frozenset, frozenset]:
             if not line:
                 continue
             if line.startswith("[") and line.endswith("]"):
+                if line[1:-1] not in sections:
+                    raise ValueError(f"{path}: unknown section {line}")
                 current = sections[line[1:-1]]
                 continue
             if current is None:
                 raise ValueError(f"{path}: {line!r} before any [section]")
             current.update(line.split())
-    return frozenset(sections["heads"]), frozenset(sections["modifiers"]), frozenset(sections["blocklist"])
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+def read_heads(path=HEADS_FILE) -> tuple[frozenset, frozenset, frozenset]:
+    """(heads, extra modifiers, blocked compounds) from ``heads.txt``: its ``[heads]``,
+    ``[modifiers]`` and ``[blocklist]`` sections (see :func:`read_head_sections` for all)."""
+    s = read_head_sections(path)
+    return s["heads"], s["modifiers"], s["blocklist"]
 
 
 @lru_cache(maxsize=1)
@@ -263,7 +283,7 @@ class Segmenter:
         """(word, start, end) for every token, offsets in ``text``; productive compounds joined."""
         with self:
             pieces = list(self.tokenizer.tokenize(text))
-        return self._join_compounds(pieces)
+        return self._join_compounds(self._join_added(text, pieces))
 
     def pos(self, word: str) -> str:
         if word in self.added:
@@ -302,24 +322,134 @@ class Segmenter:
         tag = self.tags.get(word, "")
         return tag in MODIFIER_TAGS or tag == "nr"
 
+    def _join_added(self, text: str, pieces):
+        """Join the tokens that together spell one of the article's own words that contains a
+        character jieba cuts at (jieba splits at every non-Chinese character, so the speaker
+        热合曼·阿不都热依木 comes out as 热合/曼/·/阿不都热依木): the pieces of each occurrence
+        that starts and ends on token boundaries become one token again."""
+        ends = {}
+        for word in self.added:
+            if _CJK_ONLY.fullmatch(word):
+                continue
+            for m in re.finditer(re.escape(word), text):
+                ends[m.start()] = max(ends.get(m.start(), 0), m.end())
+        if not ends:
+            return pieces
+        out, i = [], 0
+        while i < len(pieces):
+            word, a, b = pieces[i]
+            end, j = ends.get(a), i
+            while end and j < len(pieces) - 1 and pieces[j][2] < end:
+                j += 1
+            if end and pieces[j][2] == end and j > i:
+                out.append((text[a:end], a, end))
+                i = j + 1
+                continue
+            out.append(pieces[i])
+            i += 1
+        return out
+
+    def _is_place(self, word: str) -> bool:
+        """A place name before a landmark or area head (see heads.txt, [place-heads]): 2–6
+        Chinese characters, not a stopword nor a person of the article, and a gazetteer name or
+        one of the article's places, or a county, district or town of the gazetteer without its
+        suffix (平遥 for 平遥县, tagged a by jieba), or a word jieba tags as a proper noun (ns
+        雅鲁藏布, nr 麦积山 贺兰山 杨浦, nz 和顺), or a word jieba does not know at all."""
+        if not (2 <= len(word) <= 6) or not _CJK_ONLY.fullmatch(word) or word in stopwords():
+            return False
+        if word in self.added:
+            return self.added[word] == "ns"
+        tag = self.tags.get(word)
+        if tag is None or tag in {"ns", "nr", "nz"}:
+            return True
+        return any(self.tags.get(word + suffix) == "ns" for suffix in PLACE_SUFFIXES)
+
+    def _is_noun(self, word: str) -> bool:
+        """A noun after a prefix (see heads.txt, [prefixes]): 2–6 Chinese characters, tagged
+        n, nz, nl or ng (工业园, 产业, the lexicon's 城市治理), not a stopword nor one of the
+        article's own words (a lexicon term may follow a prefix as it may head a compound:
+        超大 + 城市治理)."""
+        return (2 <= len(word) <= 6 and bool(_CJK_ONLY.fullmatch(word)) and word not in stopwords()
+                and word not in self.added and self.tags.get(word) in {"n", "nz", "nl", "ng"})
+
+    def _is_prefix(self, word: str) -> bool:
+        """A prefix that makes the following noun a compound: listed under [prefixes] (规上,
+        村级, 超大, 首位), or a word of 3 or more characters ending in 型 that jieba
+        knows as a noun or distinguishing word (劳动密集型, 资源型, 创新型)."""
+        if word in read_head_sections()["prefixes"]:
+            return True
+        return (len(word) >= 3 and word.endswith("型") and bool(_CJK_ONLY.fullmatch(word))
+                and word not in self.added and self.tags.get(word) in {"n", "b", "nz"})
+
+    def _is_term(self, word: str, joined: bool) -> bool:
+        """A discourse term before a [term-heads] head (社会治理 + 中心): a compound just joined,
+        or a lexicon term of 4 or more characters tagged as a noun (n, nz)."""
+        if joined:
+            return True
+        return (len(word) >= 4 and word in _shared().added and word not in self.added
+                and self.tags.get(word) in {"n", "nz"})
+
+    def joins(self, left: str, right: str, joined: bool = False) -> bool:
+        """Whether the compound rules of heads.txt join the adjacent tokens ``left`` + ``right``
+        (``joined``: ``left`` is itself a compound just made). Rules, in order: modifier + head
+        (夜间 + 经济), place + place head (麦积山 + 石窟), prefix + noun (村级 + 工业园), discourse
+        term + term head (社会治理 + 中心); the whole at most COMPOUND_MAX characters and not
+        blocked.
+
+        >>> segmenter().joins("麦积山", "石窟")
+        True"""
+        s = read_head_sections()
+        whole = left + right
+        if len(whole) > COMPOUND_MAX or whole in s["blocklist"]:
+            return False
+        if right in s["heads"] and self._is_modifier(left, joined):
+            return True
+        if right in s["place-heads"] and not joined and self._is_place(left):
+            return True
+        if not joined and self._is_prefix(left) and self._is_noun(right):
+            return True
+        return right in s["term-heads"] and self._is_term(left, joined)
+
+    def joins_level(self, left: str, right: str) -> bool:
+        """Whether a level (heads.txt [levels]: 国家, 省级) joins the designation after it: a token
+        that ends in a [term-heads] word and is longer than it (国家 + 现代农业产业园, 省级 +
+        农业产业园), the whole at most LEVEL_MAX characters. 国家/中心/城市 stays apart (中心 alone
+        is no designation)."""
+        s = read_head_sections()
+        if left not in s["levels"] or len(left + right) > LEVEL_MAX or right in self.added:
+            return False
+        return any(right.endswith(h) and len(right) > len(h) for h in s["term-heads"])
+
     def _join_compounds(self, pieces):
-        """Join modifier + head (夜间/经济 → 夜间经济), left to right, chains allowed
-        (社会/治理/体系 → 社会治理体系) up to COMPOUND_MAX characters, except blocked compounds."""
-        heads, _, blocked = read_heads()
+        """Join adjacent tokens that the rules of :meth:`joins` make one compound, left to right,
+        chains allowed (社会/治理/体系 → 社会治理 → 社会治理体系; 村级/工业园/改造 → 村级工业园 →
+        村级工业园改造) up to COMPOUND_MAX characters; a level before a designation joins too
+        (:meth:`joins_level`)."""
         out, joined = [], []
         for word, a, b in pieces:
-            if out and word in heads:
+            if out:
                 prev, pa, pb = out[-1]
-                whole = prev + word
-                if (pb == a and len(whole) <= COMPOUND_MAX and whole not in blocked
-                        and self._is_modifier(prev, joined[-1])):
-                    out[-1] = (whole, pa, b)
+                if pb == a and self.joins(prev, word, joined[-1]):
+                    out[-1] = (prev + word, pa, b)
                     joined[-1] = True
-                    self.compounds.setdefault(whole, "n")
+                    self.compounds.setdefault(prev + word, "n")
+                    self._join_level(out, joined)
                     continue
             out.append((word, a, b))
             joined.append(False)
+            self._join_level(out, joined)
         return out
+
+    def _join_level(self, out: list, joined: list):
+        """Join the last two tokens of ``out`` in place when a level meets a designation
+        (国家/现代农业产业园; 省级/农业产业园 once 农业 + 产业园 is joined)."""
+        if len(out) < 2 or joined[-2]:
+            return
+        (left, la, lb), (right, ra, rb) = out[-2], out[-1]
+        if lb == ra and self.joins_level(left, right):
+            out[-2:] = [(left + right, la, rb)]
+            joined[-2:] = [True]
+            self.compounds.setdefault(left + right, "n")
 
 
 def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
