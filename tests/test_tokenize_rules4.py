@@ -74,6 +74,8 @@ def test_sections_hold_the_new_words():
     ("英德红茶远销海外", "英德红茶"),          # jieba cuts inside: 英德红/茶
     ("加强网络主播管理", "网络主播"),
     ("坚持制造业当家", "制造业当家"),
+    ("发展生态旅游和智慧旅游", "智慧旅游"),
+    ("建设边境小康村", "边境小康村"),
 ])
 def test_round_four_lexicon_terms(seg, text, whole):
     assert whole in seg.cut(text), seg.cut(text)
