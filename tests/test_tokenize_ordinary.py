@@ -12,7 +12,7 @@ from helpers.tokenize import read_lexicon, segmenter, tokenize_article
 from conftest import ROOT
 
 ORDINARY = sorted((ROOT / "tests" / "ordinary").glob("*.txt"))
-COMMON = ["古镇", "景区", "游客", "中心", "经济", "发展", "工作", "市场", "产品", "平台", "服务", "企业", "产业", "比赛", "球队", "气温", "手机", "网络", "体系", "电影", "影院", "观众", "门票", "音乐节"]
+COMMON = ["古镇", "景区", "游客", "中心", "经济", "发展", "工作", "市场", "产品", "平台", "服务", "企业", "产业", "比赛", "球队", "气温", "手机", "网络", "体系", "电影", "影院", "观众", "门票", "音乐节", "大米", "红茶", "水果"]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def case(request):
 
 
 def test_five_ordinary_texts():
-    assert len(ORDINARY) == 5  # sports, tech, weather, culture, travel
+    assert len(ORDINARY) == 6  # sports, tech, weather, culture, travel, food
 
 
 def _made_by_rules(seg, word):

@@ -88,14 +88,15 @@ def read_lexicon(path=None) -> dict[str, str]:
     return out
 
 
-HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "prefixes", "term-heads", "levels")
+HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "place-products", "prefixes", "term-heads", "levels")
 
 
 @lru_cache(maxsize=1)
 def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
     """Every section of ``heads.txt``, one word a line: section name → words. Sections:
     ``heads`` (经济, 治理 …), ``modifiers`` (夜间 …), ``blocklist`` (家庭经济), ``place-heads``
-    (古镇, 石窟, 东麓 … after a place name), ``prefixes`` (规上, 村级, 超大 … before a noun) and
+    (古镇, 石窟, 东麓 … after a place name), ``place-products`` (脐橙, 大米 … after a county or
+    city), ``prefixes`` (规上, 村级, 超大 … before a noun) and
     ``term-heads`` (中心, 示范区, 产业园 … after a discourse term; designations) and ``levels``
     (国家, 省级 … before a designation).
 
@@ -364,6 +365,19 @@ class Segmenter:
             return True
         return any(self.tags.get(word + suffix) == "ns" for suffix in PLACE_SUFFIXES)
 
+    def _is_county(self, word: str) -> bool:
+        """A county, city, district or town before its product (see heads.txt, [place-products]):
+        one of the article's places, or a name that is a place with a suffix of PLACE_SUFFIXES
+        (奉节 for 奉节县, 五常 for 五常市); not a word jieba merely tags ns (新鲜, 东北).
+
+        >>> segmenter()._is_county("奉节"), segmenter()._is_county("新鲜")
+        (True, False)"""
+        if not (2 <= len(word) <= 4) or not _CJK_ONLY.fullmatch(word) or word in stopwords():
+            return False
+        if word in self.added:
+            return self.added[word] == "ns"
+        return any(self.tags.get(word + suffix) == "ns" for suffix in PLACE_SUFFIXES)
+
     def _is_noun(self, word: str) -> bool:
         """A noun after a prefix (see heads.txt, [prefixes]): 2–6 Chinese characters, tagged
         n, nz, nl or ng (工业园, 产业, the lexicon's 城市治理), not a stopword nor one of the
@@ -392,7 +406,7 @@ class Segmenter:
     def joins(self, left: str, right: str, joined: bool = False) -> bool:
         """Whether the compound rules of heads.txt join the adjacent tokens ``left`` + ``right``
         (``joined``: ``left`` is itself a compound just made). Rules, in order: modifier + head
-        (夜间 + 经济), place + place head (麦积山 + 石窟), prefix + noun (村级 + 工业园), discourse
+        (夜间 + 经济), place + place head (麦积山 + 石窟), county + product (奉节 + 脐橙), prefix + noun (村级 + 工业园), discourse
         term + term head (社会治理 + 中心); the whole at most COMPOUND_MAX characters and not
         blocked.
 
@@ -405,6 +419,8 @@ class Segmenter:
         if right in s["heads"] and self._is_modifier(left, joined):
             return True
         if right in s["place-heads"] and not joined and self._is_place(left):
+            return True
+        if right in s["place-products"] and not joined and self._is_county(left):
             return True
         if not joined and self._is_prefix(left) and self._is_noun(right):
             return True
