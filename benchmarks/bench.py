@@ -86,7 +86,9 @@ def bench_report():
         warm_wall, warm_cpu = run_timed(cmd, env)
         floor2_wall, floor2_cpu = run_timed([sys.executable, str(_floor_script(tmp))], env)
     floor_wall, floor_cpu = min(floor_wall, floor2_wall), min(floor_cpu, floor2_cpu)
-    print("\nreport on the seed (3 article notebooks)                   wall s    CPU s")
+    from helpers.report import ARTICLE_NOTEBOOKS
+
+    print(f"\nreport on the seed ({len(ARTICLE_NOTEBOOKS)} article notebooks)".ljust(60) + "wall s    CPU s")
     line("  floor: 3 minimal chart notebooks, one after the other", f"{floor_wall:6.1f}  {floor_cpu:7.1f}")
     line("  report, cold (empty cache and figures)", f"{cold_wall:6.1f}  {cold_cpu:7.1f}   {cold_wall / floor_wall:.2f}× floor wall, {cold_cpu / floor_cpu:.2f}× CPU")
     line("  report, warm (nothing changed)", f"{warm_wall:6.1f}  {warm_cpu:7.1f}   cold/warm = {cold_wall / warm_wall:.1f}×")
