@@ -44,6 +44,9 @@ NOT_NAME_CHARS = set(
     "的了在是和与及等将对把被从向也都就而并或其之这那个们我你他她它说示诉记者称要已还又更很最各每该此本"
     "第号次些种类项条件例如即便所以因但却于以给让使由自到过着得地省市区县镇乡村局部委党员"
 )
+# function characters that are also the first character of common given names (于向东, 韦本辉, 陈之常,
+# 马者然, 欧阳和平): allowed there only in a full name right after an office (``office_name``)
+GIVEN_FIRST_AFTER_OFFICE = set("向本之者以自由和于其")
 # nouns for people that look like names (居 and 游 are surnames): never a name
 NOT_NAMES = {"居民", "村民", "市民", "农民", "游客", "群众", "网民", "党员", "干部", "职工", "记者", "编辑", "学生", "老师",
              "医生", "专家", "代表", "委员", "师傅", "老板", "业主", "工人", "家长", "孩子", "老人", "宾客", "商户", "农户"}
@@ -128,6 +131,20 @@ def is_minority_name(name: str) -> bool:
     return not (given and not N.made_of_elements(name) and set(given) & NOT_MINORITY_CHARS)
 
 
+def office_name(name: str) -> bool:
+    """A name whose given name is two characters and starts with a function character that given
+    names use (向东, 本辉, 之常, 和平): a name only right after an office (the caller checks that).
+
+    >>> office_name("于向东"), office_name("欧阳和平"), office_name("王向记"), office_name("李向")
+    (True, True, False, False)"""
+    if not P.NAME_CHARS.fullmatch(name) or name in NOT_NAMES:
+        return False
+    single, compound = surnames()
+    given = name[2:] if name[:2] in compound else name[1:] if name[0] in single else ""
+    return (len(given) == 2 and given[0] in GIVEN_FIRST_AFTER_OFFICE and given[1] not in NOT_NAME_CHARS
+            and given not in KINSHIP and name not in name_like_words())
+
+
 def ambiguous_name(name: str) -> bool:
     """Three characters starting with an ambiguous surname (时建国, 全永刚): a name only right
     before the verb and after an office (the caller checks that)."""
@@ -208,9 +225,9 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
         if len(seg) < length:
             continue
         name, title = seg[-length:], seg[:-length]
-        if not looks_like_name(name):
-            continue
         score = title_score(title)
+        if not looks_like_name(name) and not (score == 3 and office_name(name)):
+            continue
         if score == 0 or (score == 1 and strict):
             continue
         if score == 1 and length == 2 and name[0] not in surnames()[0]:

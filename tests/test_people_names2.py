@@ -1,0 +1,54 @@
+"""Round two of name classes (helpers.people, helpers.names, helpers.patterns): a rare surname (么, 刀),
+a given name starting with a function character (于向东, 欧阳和平) only after an office, offices the
+title list lacked (总指挥, 关长, 绣娘, 民宿经营户), a ·-joined name followed by 把 — each with the
+shape that must NOT become a person."""
+import pytest
+
+from helpers import names as N
+from helpers import people as H
+
+
+@pytest.mark.parametrize("seg, expected", [
+    ("区农业农村委副主任么红梅", ("区农业农村委副主任", "么红梅")),
+    ("西双版纳傣族自治州副州长刀晓梅", ("西双版纳傣族自治州副州长", "刀晓梅")),
+    ("东北农业大学教授于向东", ("东北农业大学教授", "于向东")),
+    ("广西大学农学院教授韦本辉", ("广西大学农学院教授", "韦本辉")),
+    ("浑南区委书记陈之常", ("浑南区委书记", "陈之常")),
+    ("全国政协委员、四川省政协副主席欧阳和平", ("全国政协委员、四川省政协副主席", "欧阳和平")),
+    ("综合极端条件实验装置总指挥向青松", ("综合极端条件实验装置总指挥", "向青松")),
+    ("抚远海关关长陈晓东", ("抚远海关关长", "陈晓东")),
+    ("绣娘石秀英", ("绣娘", "石秀英")),
+    ("民宿经营户周丽娟", ("民宿经营户", "周丽娟")),
+    ("互助土族自治县县委书记星玉林", ("互助土族自治县县委书记", "星玉林")),
+])
+def test_names_after_an_office(seg, expected):
+    assert H.split_person(seg) == expected
+
+
+@pytest.mark.parametrize("seg", [
+    "于向东",          # no office before it: 向 keeps it out of bare names
+    "会上王向记",       # 记 is no given-name character
+    "合作社和平台",     # no office, 和 after a non-surname
+    "全面推进乡村振兴",  # no name at all
+    "什么",
+    "总指挥部",         # a unit word, no name
+])
+def test_no_over_reach(seg):
+    assert H.split_person(seg, strict=True) is None
+
+
+def test_office_name_needs_two_given_characters_and_no_kinship():
+    assert H.office_name("于向东") and H.office_name("欧阳和平")
+    assert not H.office_name("李向") and not H.office_name("王向记") and not H.office_name("向东")
+    assert not H.looks_like_name("于向东")  # the bare check stays strict
+
+
+def test_title_scores_of_the_new_offices():
+    assert H.title_score("实验装置总指挥") == 3 and H.title_score("抚远海关关长") == 3
+    assert H.title_score("苗绣合作社绣娘") == 3 and H.title_score("民宿主人") == 3
+    assert H.title_score("关于") == 0 and H.title_score("指挥") == 0
+
+
+def test_dot_name_stops_before_ba():
+    assert N.dot_name_at_start("别克·哈力别克把自家的木屋改成了民宿") == "别克·哈力别克"
+    assert N.dot_name_at_start("艾尼瓦尔·吐尔逊介绍，今年") == "艾尼瓦尔·吐尔逊"
