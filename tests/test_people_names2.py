@@ -52,3 +52,22 @@ def test_title_scores_of_the_new_offices():
 def test_dot_name_stops_before_ba():
     assert N.dot_name_at_start("别克·哈力别克把自家的木屋改成了民宿") == "别克·哈力别克"
     assert N.dot_name_at_start("艾尼瓦尔·吐尔逊介绍，今年") == "艾尼瓦尔·吐尔逊"
+
+
+@pytest.mark.parametrize("seg, expected", [
+    ("勐海县勐混镇贺开村茶农岩温", ("勐海县勐混镇贺开村茶农", "岩温")),
+    ("勐海县茶叶发展服务中心主任玉香", ("勐海县茶叶发展服务中心主任", "玉香")),
+    ("理塘县文化广播电视和旅游局局长洛绒尼玛", ("理塘县文化广播电视和旅游局局长", "洛绒尼玛")),
+])
+def test_dai_and_tibetan_names_after_an_office(seg, expected):
+    assert H.split_person(seg) == expected
+
+
+@pytest.mark.parametrize("seg", ["种植户玉米", "村民岩石", "主任玉溪", "岩的", "玉米"])
+def test_dai_shape_no_over_reach(seg):
+    assert H.split_person(seg, strict=True) is None
+
+
+def test_dai_prefix_takes_exactly_one_character():
+    assert N.yi_clan_given("岩温") == "温" and N.yi_clan_given("玉香") == "香"
+    assert N.yi_clan_given("岩温香") == "" and N.yi_clan_given("玉米") == ""
