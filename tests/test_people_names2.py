@@ -71,3 +71,13 @@ def test_dai_shape_no_over_reach(seg):
 def test_dai_prefix_takes_exactly_one_character():
     assert N.yi_clan_given("岩温") == "温" and N.yi_clan_given("玉香") == "香"
     assert N.yi_clan_given("岩温香") == "" and N.yi_clan_given("玉米") == ""
+
+
+def test_mention_after_an_office_with_a_function_character_given_name():
+    assert H._han_name_at("村民马者然正在田里放鱼苗", 2, 3, "村民")
+    assert not H._han_name_at("马者然正在田里放鱼苗", 0, 3, "")  # no office: not a name
+    assert not H._han_name_at("村民马者的田里", 2, 3, "村民")  # 的 ends no given name
+
+
+def test_a_mongolian_name_is_not_cut_by_the_office_name_rule():
+    assert not H._han_name_at("旗长孟和朝鲁参加天山镇代表团审议时指出", 2, 3, "旗长")  # not 孟和朝

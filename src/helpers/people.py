@@ -290,8 +290,9 @@ def _name_lengths(clause: str, e: int) -> tuple[int, ...]:
 def _han_name_at(clause: str, e: int, length: int, title: str) -> bool:
     """``clause[e:e + length]`` is a Han name after ``title``, with words after it a name allows."""
     name = clause[e:e + length]
-    if len(name) < length or not looks_like_name(name):
-        return False
+    if len(name) < length or not (looks_like_name(name) or office_name(name) and title_score(title) == 3
+                                  and not any(is_minority_name(clause[e:e + k]) for k in range(length + 1, 7))):
+        return False  # 村民马者然 is a name after an office, a bare 马者然 is not; 旗长孟和朝鲁 is Mongolian
     rest = clause[e + length:]
     if P.PLACE_AFTER_NAME.match(rest):
         return False  # 村民吉克乡… : a place, not 吉克
