@@ -81,3 +81,8 @@ def test_mention_after_an_office_with_a_function_character_given_name():
 
 def test_a_mongolian_name_is_not_cut_by_the_office_name_rule():
     assert not H._han_name_at("旗长孟和朝鲁参加天山镇代表团审议时指出", 2, 3, "旗长")  # not 孟和朝
+
+
+def test_southern_honorifics_are_not_names():
+    assert not H.looks_like_name("林阿伯") and H.honorific("村民林阿伯") and H.honorific("陈阿婆")
+    assert H.looks_like_name("林阿平") and not H.honorific("林阿平")  # 阿 + a given character is a name
