@@ -76,11 +76,14 @@ def minority_name(run: str) -> bool:
 
 
 def yi_clan_given(run: str) -> str:
-    """The given name after a Yi clan name (吉克阿依 → 阿依), '' if ``run`` starts with no clan name or
-    the rest is not one or two characters."""
-    for clan in name_parts().get("yi_clan", ()):
+    """The given name after a Yi clan name (吉克阿依 → 阿依) or a Dai prefix (岩温 → 温, one character
+    only; 玉米 is in the file's dai_not), '' if ``run`` has neither shape."""
+    parts = name_parts()
+    for clan in parts.get("yi_clan", ()):
         if run.startswith(clan) and 1 <= len(run) - len(clan) <= 2:
             return run[len(clan):]
+    if len(run) == 2 and run[0] in parts.get("dai_prefix", ()) and run not in parts.get("dai_not", ()):
+        return run[1:]  # a Dai name: 岩温, 玉香
     return ""
 
 
@@ -88,7 +91,7 @@ def yi_clan_given(run: str) -> str:
 def first_chars() -> frozenset:
     """Characters a minority name may start with (the first of an element or a Yi clan name)."""
     parts = name_parts()
-    return frozenset(w[0] for g in NAME_GROUPS + ("yi_clan",) for w in parts.get(g, ()))
+    return frozenset(w[0] for g in NAME_GROUPS + ("yi_clan", "dai_prefix") for w in parts.get(g, ()))
 
 
 def is_dot_name(name: str) -> bool:

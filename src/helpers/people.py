@@ -44,6 +44,9 @@ NOT_NAME_CHARS = set(
     "的了在是和与及等将对把被从向也都就而并或其之这那个们我你他她它说示诉记者称要已还又更很最各每该此本"
     "第号次些种类项条件例如即便所以因但却于以给让使由自到过着得地省市区县镇乡村局部委党员"
 )
+# function characters that are also the first character of common given names (于向东, 韦本辉, 陈之常,
+# 马者然, 欧阳和平): allowed there only in a full name right after an office (``office_name``)
+GIVEN_FIRST_AFTER_OFFICE = set("向本之者以自由和于其")
 # nouns for people that look like names (居 and 游 are surnames): never a name
 NOT_NAMES = {"居民", "村民", "市民", "农民", "游客", "群众", "网民", "党员", "干部", "职工", "记者", "编辑", "学生", "老师",
              "医生", "专家", "代表", "委员", "师傅", "老板", "业主", "工人", "家长", "孩子", "老人", "宾客", "商户", "农户"}
@@ -54,7 +57,7 @@ NOT_MINORITY_CHARS = set(
     "即便所以因但却于以给让使由自到过着得地省市区县镇乡村局部委党员旗盟湖河山路街沟寺庙场站院校厂队组所会社"
 )
 KINSHIP = {"阿姨", "先生", "女士", "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "老师", "同志", "小姐", "叔叔", "奶奶",
-           "爷爷", "伯伯", "婆婆", "书记", "主任", "局长", "县长", "区长", "市长", "镇长", "总", "工", "老", "某", "某某"}
+           "爷爷", "伯伯", "婆婆", "阿伯", "阿婆", "阿公", "阿叔", "阿嫂", "阿妈", "阿爸", "大伯", "大婶", "书记", "主任", "局长", "县长", "区长", "市长", "镇长", "总", "工", "老", "某", "某某"}
 
 
 @dataclass
@@ -126,6 +129,20 @@ def is_minority_name(name: str) -> bool:
         return False
     given = N.yi_clan_given(name)  # a clan name + any one or two characters: no place or function word
     return not (given and not N.made_of_elements(name) and set(given) & NOT_MINORITY_CHARS)
+
+
+def office_name(name: str) -> bool:
+    """A name whose given name is two characters and starts with a function character that given
+    names use (向东, 本辉, 之常, 和平): a name only right after an office (the caller checks that).
+
+    >>> office_name("于向东"), office_name("欧阳和平"), office_name("王向记"), office_name("李向")
+    (True, True, False, False)"""
+    if not P.NAME_CHARS.fullmatch(name) or name in NOT_NAMES:
+        return False
+    single, compound = surnames()
+    given = name[2:] if name[:2] in compound else name[1:] if name[0] in single else ""
+    return (len(given) == 2 and given[0] in GIVEN_FIRST_AFTER_OFFICE and given[1] not in NOT_NAME_CHARS
+            and given not in KINSHIP and name not in name_like_words())
 
 
 def ambiguous_name(name: str) -> bool:
@@ -208,9 +225,9 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
         if len(seg) < length:
             continue
         name, title = seg[-length:], seg[:-length]
-        if not looks_like_name(name):
-            continue
         score = title_score(title)
+        if not looks_like_name(name) and not (score == 3 and office_name(name)):
+            continue
         if score == 0 or (score == 1 and strict):
             continue
         if score == 1 and length == 2 and name[0] not in surnames()[0]:
@@ -273,8 +290,9 @@ def _name_lengths(clause: str, e: int) -> tuple[int, ...]:
 def _han_name_at(clause: str, e: int, length: int, title: str) -> bool:
     """``clause[e:e + length]`` is a Han name after ``title``, with words after it a name allows."""
     name = clause[e:e + length]
-    if len(name) < length or not looks_like_name(name):
-        return False
+    if len(name) < length or not (looks_like_name(name) or office_name(name) and title_score(title) == 3
+                                  and not any(is_minority_name(clause[e:e + k]) for k in range(length + 1, 7))):
+        return False  # 村民马者然 is a name after an office, a bare 马者然 is not; 旗长孟和朝鲁 is Mongolian
     rest = clause[e + length:]
     if P.PLACE_AFTER_NAME.match(rest):
         return False  # 村民吉克乡… : a place, not 吉克
