@@ -105,3 +105,28 @@ def test_two_reports_into_one_folder_at_once(tiny, tmp_path):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
     for p in sorted(tiny.iterdir()):
         assert (out / p.stem / "fig01-x.csv").read_text() == str(p.resolve())
+
+
+def test_a_stalled_kernel_is_run_again_but_a_failing_cell_is_not(tmp_path, monkeypatch):
+    """A notebook whose kernel stalls (a cell past TIMEOUT) gets one more attempt; a cell that
+    raises fails at once."""
+    import asyncio
+
+    calls = []
+
+    async def flaky(name, params, dest, final=None):
+        calls.append(name)
+        if name == "stalls.ipynb" and calls.count(name) == 1:
+            raise report.NotebookFailed(f"{name} failed in cell 2") from TimeoutError("cell timed out")
+        if name == "broken.ipynb":
+            raise report.NotebookFailed(f"{name} failed in cell 3") from ValueError("broken on purpose")
+        return name, 0.0
+
+    monkeypatch.setattr(report, "_execute", flaky)
+    said = []
+    asyncio.run(report._run_all(["stalls.ipynb"], {}, tmp_path, said.append))
+    assert calls == ["stalls.ipynb", "stalls.ipynb"] and any("running it again" in s for s in said)
+    calls.clear()
+    with pytest.raises(report.NotebookFailed):
+        asyncio.run(report._run_all(["broken.ipynb"], {}, tmp_path, said.append))
+    assert calls == ["broken.ipynb"]

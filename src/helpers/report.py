@@ -41,7 +41,9 @@ from helpers.read import read_article
 ARTICLE_NOTEBOOKS = ["1-vocabulary.ipynb", "2-themes.ipynb", "3-districts.ipynb", "4-discourse.ipynb", "6-explorer.ipynb"]
 CORPUS_NOTEBOOK = "5-corpus.ipynb"  # run once over all articles when there are two or more
 CORPUS_DIR = "corpus"
-TIMEOUT = 600  # seconds per cell
+TIMEOUT = 240  # seconds per cell (the slowest cell takes a few seconds; a cell past this is stuck)
+ATTEMPTS = 2  # a notebook whose kernel stalls (a cell past TIMEOUT, a dead kernel) is run once more
+PARALLEL = max(2, os.cpu_count() or 2)  # notebooks executed at once: more kernels than cores only thrash
 STAMP = "inputs.json"  # in <article>/notebooks/: what the figures were made from
 HIDDEN_PREFIXES = (".staging-", ".old-")
 HTML_CSS = """<style>/* long code lines wrap instead of running off the page */
@@ -150,8 +152,21 @@ async def _run_all(names, params, dest, say, final=None):
     """Run the notebooks side by side; every one runs to its end (a kernel is never cut off
     mid-shutdown), then the first failure, if any, is raised."""
 
+    from nbclient.exceptions import DeadKernelError
+
+    slots = asyncio.Semaphore(PARALLEL)
+
     async def one(name):
-        result = await _execute(name, params, dest, final)
+        async with slots:
+            for attempt in range(1, ATTEMPTS + 1):
+                try:
+                    result = await _execute(name, params, dest, final)
+                    break
+                except NotebookFailed as err:
+                    stalled = isinstance(err.__cause__, (TimeoutError, DeadKernelError))
+                    if not stalled or attempt == ATTEMPTS:
+                        raise
+                    say(f"    {name}: the kernel stalled ({err}); running it again")
         say(f"    {result[0]} done ({result[1]:.1f} s)")
         return result
 
