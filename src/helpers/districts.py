@@ -29,6 +29,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from helpers import patterns as P
+from helpers.patterns import (  # the place patterns, audited with the others in patterns.py
+    UNIT_TAIL, GENERIC_COUNTY, THIS_COUNTY, PREFECTURE_WORD, HIGHER_UNIT,
+    DEPUTY, SCHOLAR, COMPANY, ZONE_WORDS, CONTEXT_BEFORE, CONTEXT_AFTER,
+    SOURCE_LINE, CONGRESS, TOWN_NAME, VILLAGE_END, RENAMED_UNIT, ZONE_WORD, DATELINE,
+)
 from helpers.paths import GAZETTEER_EDITORIAL_FILE, GAZETTEER_FILE
 
 # county-level names too generic to find by themselves inside longer words
@@ -38,33 +43,6 @@ AMBIGUOUS_SHORT = {"和县", "大县", "中县", "新区", "城区", "郊区", "
 # the top level of a few regions whose county-level units the study does not index (no adcode
 # in jionlp for Taiwan's; Hong Kong's and Macao's districts are not counties)
 NOT_INDEXED = ("71", "81", "82")
-UNIT_TAIL = re.compile(rf"[{P.CJK}]{{1,8}}?(?:街道|镇|乡|村|社区)")
-GENERIC_COUNTY = re.compile(rf"([{P.CJK}]{{2,6}}?(?:新区|自治县|自治旗|区|县|旗))(?=委|政府|人民政府|人大|政协|纪委|党|[{P.CJK}]{{0,12}}(?:委|局|部|办|中心|街道|镇|乡|区|园|所|站|院|校))")
-# 区商务局局长, 县委书记 without the place: "this district's"
-THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|长|[{P.CJK}]{{0,10}}?(?:局|办|部|中心|委员会))")
-# 黔东南州茶产业发展中心: an autonomous prefecture's office
-PREFECTURE_WORD = re.compile(rf"[{P.CJK}]{{2,5}}州(?![市区县])")
-# 省发展改革委, 市民政局, 国家发展改革委: a province's, a prefecture's or the nation's office
-HIGHER_UNIT = re.compile(r"^(?:省|市|州|盟|自治区|国家|中央|全国|国务院|中共中央|部|总书记|国家主席|主席|总理|副总理|委员长)")
-# 全国人大代表 / 全国政协委员 written before a local office: the office decides
-DEPUTY = re.compile(r"^(?:全国|省|市)?(?:人大代表|政协委员)[、，,]?")
-# scholars speak for their institution, not for the county an article is about
-SCHOLAR = re.compile(r"大学|学院|研究院|研究所|研究员|研究中心|教授|学者|专家|智库")
-COMPANY = re.compile(r"公司|集团|企业|厂|合作社")
-ZONE_WORDS = r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|综合保税区|综保区|保税区|工业园区|产业园区)"
-# a place tied to a speaker in the same sentence: 来自某某镇, 某某街道代表团, 所在的某某村
-CONTEXT_BEFORE = re.compile(r"(?:来自|所在的?|家住|住在|扎根|驻)")
-CONTEXT_AFTER = re.compile(r"代表团")
-# the local media's own lines: 今日婺源, 婺源融媒讯, 来源：婺源县融媒体中心, 婺源讯（记者…）
-SOURCE_LINE = re.compile(
-    rf"今日([{P.CJK}]{{2,6}})"
-    rf"|([{P.CJK}]{{2,8}}?)(?:融媒体?中心|融媒讯|融媒|新闻中心|广播电视台|电视台|发布|新闻网)"
-    rf"|来源[:：]\s*([{P.CJK}]{{2,10}})"
-    rf"|^(?:本报|本台)?([{P.CJK}]{{2,6}}?)讯"
-)
-CONGRESS = re.compile(
-    r"(?:第[一二三四五六七八九十百\d]+届)?(?:人民代表大会|人大|政协|党代会|两会|全会|常委会|代表大会)"
-)
 
 
 @dataclass(frozen=True)
@@ -340,7 +318,6 @@ def _short_counties() -> dict[str, str]:
     return {b: next(iter(names)) for b, names in short.items() if len(names) == 1 and b not in higher}
 
 
-TOWN_NAME = re.compile(r".{2,}(?:镇|乡|街道|苏木|办事处)$")
 
 
 @lru_cache(maxsize=1)
@@ -487,7 +464,6 @@ def village_units(name: str, support: Support) -> tuple:
     return tuple(i for i in dict.fromkeys(candidates) if _villages_in(i, name))
 
 
-VILLAGE_END = re.compile(r"村|社区|居委会")
 
 
 def village_mentions(text: str, support: Support) -> list[tuple[int, int, str, tuple]]:
@@ -529,8 +505,6 @@ def _local_title(title: str) -> bool:
 
 
 # 长垣市委 when only 长垣县 is known: a county turned city (or a city turned district)
-RENAMED_UNIT = re.compile(rf"([{P.CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|副|[市区]长|[{P.CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))")
-ZONE_WORD = re.compile(ZONE_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -679,7 +653,6 @@ def headline_county(headline: str) -> tuple[str, bool]:
     return "", False
 
 
-DATELINE = re.compile(rf"^[（(【]?(?:新华社|本报|本台|人民网|中新网|央视网|新华网|[{P.CJK}]{{2,6}}(?:日报|晚报|新闻网|融媒))?(?:记者)?([{P.CJK}]{{2,8}}?)(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
 
 
 def dateline_county(lead: str) -> tuple[str, bool]:

@@ -176,3 +176,37 @@ NOT_PERSON_END = re.compile(
 _TITLES_AFTER = r"(?:院士|副教授|教授|研究员|同志|代表|委员|博士|主任|书记|局长|县长|区长|市长|镇长|乡长|旗长|州长|村长|总经理|董事长)"
 TITLE_AFTER_NAME = re.compile(rf"副?{_TITLES_AFTER}$")  # 扎西次仁副县长
 TITLE_AFTER_START = re.compile(rf"^副?{_TITLES_AFTER}")
+
+# --- places (districts.py) ----------------------------------------------------------------
+UNIT_TAIL = re.compile(rf"[{CJK}]{{1,8}}?(?:街道|镇|乡|村|社区)")
+GENERIC_COUNTY = re.compile(rf"([{CJK}]{{2,6}}?(?:新区|自治县|自治旗|区|县|旗))(?=委|政府|人民政府|人大|政协|纪委|党|[{CJK}]{{0,12}}(?:委|局|部|办|中心|街道|镇|乡|区|园|所|站|院|校))")
+# 区商务局局长, 县委书记 without the place: "this district's"
+THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|长|[{CJK}]{{0,10}}?(?:局|办|部|中心|委员会))")
+# 黔东南州茶产业发展中心: an autonomous prefecture's office
+PREFECTURE_WORD = re.compile(rf"[{CJK}]{{2,5}}州(?![市区县])")
+# 省发展改革委, 市民政局, 国家发展改革委: a province's, a prefecture's or the nation's office
+HIGHER_UNIT = re.compile(r"^(?:省|市|州|盟|自治区|国家|中央|全国|国务院|中共中央|部|总书记|国家主席|主席|总理|副总理|委员长)")
+# 全国人大代表 / 全国政协委员 written before a local office: the office decides
+DEPUTY = re.compile(r"^(?:全国|省|市)?(?:人大代表|政协委员)[、，,]?")
+# scholars speak for their institution, not for the county an article is about
+SCHOLAR = re.compile(r"大学|学院|研究院|研究所|研究员|研究中心|教授|学者|专家|智库")
+COMPANY = re.compile(r"公司|集团|企业|厂|合作社")
+ZONE_WORDS = r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|综合保税区|综保区|保税区|工业园区|产业园区)"
+# a place tied to a speaker in the same sentence: 来自某某镇, 某某街道代表团, 所在的某某村
+CONTEXT_BEFORE = re.compile(r"(?:来自|所在的?|家住|住在|扎根|驻)")
+CONTEXT_AFTER = re.compile(r"代表团")
+# the local media's own lines: 今日婺源, 婺源融媒讯, 来源：婺源县融媒体中心, 婺源讯（记者…）
+SOURCE_LINE = re.compile(
+    rf"今日([{CJK}]{{2,6}})"
+    rf"|([{CJK}]{{2,8}}?)(?:融媒体?中心|融媒讯|融媒|新闻中心|广播电视台|电视台|发布|新闻网)"
+    rf"|来源[:：]\s*([{CJK}]{{2,10}})"
+    rf"|^(?:本报|本台)?([{CJK}]{{2,6}}?)讯"
+)
+CONGRESS = re.compile(
+    r"(?:第[一二三四五六七八九十百\d]+届)?(?:人民代表大会|人大|政协|党代会|两会|全会|常委会|代表大会)"
+)
+TOWN_NAME = re.compile(r".{2,}(?:镇|乡|街道|苏木|办事处)$")
+VILLAGE_END = re.compile(r"村|社区|居委会")
+RENAMED_UNIT = re.compile(rf"([{CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|副|[市区]长|[{CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))")
+ZONE_WORD = re.compile(ZONE_WORDS)
+DATELINE = re.compile(rf"^[（(【]?(?:新华社|本报|本台|人民网|中新网|央视网|新华网|[{CJK}]{{2,6}}(?:日报|晚报|新闻网|融媒))?(?:记者)?([{CJK}]{{2,8}}?)(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
