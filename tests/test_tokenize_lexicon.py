@@ -57,3 +57,17 @@ def test_tokenizer_terms_are_words_jieba_splits(table):
     assert set(kept) <= EXCEPTIONS
     tokens = table[table.use != "ref-only"].term
     assert all(re.fullmatch(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+", t) for t in tokens)  # jieba can match them whole
+
+
+VERBS = ("发展", "推进", "推动", "加快", "坚持", "实施", "建设", "加强", "深化", "持续", "扎实", "着力", "大力",
+         "积极", "促进", "构建", "打造", "提升", "完善", "健全", "深入")
+
+
+def test_no_token_entry_is_a_verb_before_another_entry():
+    """发展新质生产力 as one token would hide 新质生产力's count: such verb phrases are ref-only."""
+    from helpers.tokenize import lexicon_table
+
+    table = lexicon_table()
+    tokens = set(table.loc[table["use"] != "ref-only", "term"])
+    hiding = [t for t in tokens for v in VERBS if t.startswith(v) and len(t) - len(v) >= 2 and t[len(v):] in tokens]
+    assert not hiding, hiding
