@@ -302,6 +302,9 @@ def _short_higher() -> _Names:
     return _Names(out)
 
 
+AUTONOMOUS_COUNTY = re.compile(rf"^([{P.CJK}]{{2,}}?)(?:[{P.CJK}]{{1,4}}族)+自治[县旗]$")
+
+
 @lru_cache(maxsize=1)
 def _short_counties() -> dict[str, str]:
     """Short names of county-level units (婺源 → 婺源县, 昆山 → 昆山市) that are unique and are
@@ -314,10 +317,19 @@ def _short_counties() -> dict[str, str]:
         base = re.sub(r"(?:自治县|自治旗|市|县|区|旗)$", "", name)
         if len(base) >= 2 and base != name:
             short.setdefault(base, set()).add(name)
+        ethnic = AUTONOMOUS_COUNTY.match(name)  # 富川瑶族自治县 → 富川, 琼中黎族苗族自治县 → 琼中
+        if ethnic:
+            short.setdefault(ethnic.group(1), set()).add(name)
     higher = set(_short_higher().table) | {re.sub(r"(?:市|地区|盟|自治州)$", "", n) for n in g.prefectures}
     return {b: next(iter(names)) for b, names in short.items() if len(names) == 1 and b not in higher}
 
 
+
+
+def short_county(word: str) -> str:
+    """The county-level unit ``word`` is the unique short name of (婺源 → 婺源县, 富川 →
+    富川瑶族自治县), else ""."""
+    return _short_counties().get(word, "")
 
 
 @lru_cache(maxsize=1)

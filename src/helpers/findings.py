@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import measures as M
+from helpers.quotes import quoted_phrases
 from helpers.themes import NONE
 
 
@@ -25,7 +26,7 @@ def _join(items, empty="none") -> str:
 
 def vocabulary(an, top_n: int = 20) -> str:
     """Findings of the vocabulary notebook: counts, leading terms, set phrases, parts of speech,
-    keyword agreement, the quoted phrases added to the tokenizer."""
+    keyword agreement, the quoted and shaped phrases added to the tokenizer."""
     tokens = an.tokens
     top = M.top_terms(tokens, top_n)
     by_pos = M.top_terms_by_pos(tokens, 10)
@@ -35,7 +36,9 @@ def vocabulary(an, top_n: int = 20) -> str:
     n_content = int(tokens["content"].sum())
     lead = ", ".join(f"**{r.term}** ({r.count})" for r in top.head(5).itertuples()) or "none"
     both = [t for t in tfidf["term"].head(10) if t in set(textrank["term"].head(10))]
-    phrases = [w for w, tag in an.added.items() if tag == "nz"]
+    quoted = set(quoted_phrases(an.article.text))
+    phrases = [w for w, tag in an.added.items() if tag == "nz" and w in quoted]
+    shaped = [w for w, tag in an.added.items() if tag == "nz" and w not in quoted]
     set_phrases = top[top["pos"].isin(["nz"]) | (top["term"].str.len() >= 4)]["term"].head(6).tolist()
 
     def group(name):
@@ -49,6 +52,8 @@ def vocabulary(an, top_n: int = 20) -> str:
 - Leading nouns: {_join(group('名词'))}; verbs: {_join(group('动词'))}; places: {_join(group('地名'))}.
 - TF-IDF and TextRank share {len(both)} of their top ten keywords: {_join(both)}.
 - Phrases the article puts in quotation marks and that were added to the tokenizer: {_join(phrases)}.
+- Set phrases recognised by their shape (parallel slogans, 统防统治-type formulas, 生态立县-type
+  strategies; `helpers.shapes`) and added: {_join(shaped)}.
 """.strip()
 
 

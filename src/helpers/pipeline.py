@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.districts import place_words  # places: towns and streets per article
-from helpers.quotes import extract_quotes, quoted_phrases
+from helpers.quotes import extract_quotes
 from helpers.read import Article, read_article
 from helpers.structure import Structure, parse_structure
 from helpers.themes import read_themes, score_quotes
-from helpers.tokenize import Segmenter, article_names, segmenter, tokenize_article
+from helpers.tokenize import Segmenter, article_segmenter, tokenize_article
 
 
 @dataclass
@@ -66,8 +65,8 @@ class Analysis:
 
 
 def _segmenter_for(article, quotes: pd.DataFrame) -> Segmenter:
-    """The article's tokenizer: its people, its quoted set phrases and its towns and streets."""
-    return segmenter(article_names(quotes), quoted_phrases(article.text), place_words(article.text))
+    """The article's tokenizer: its people, its quoted and shaped set phrases and its towns and streets."""
+    return article_segmenter(article.text, quotes)
 
 
 def with_scores(quotes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:

@@ -36,6 +36,7 @@ HEADS_FILE = DATA_DIR / "heads.txt"
 USES = ("", "ref", "ref-only")  # third lexicon column: plain term, reference formulation, formulation only
 MODIFIER_TAGS = {"n", "nz", "nl", "ng", "b"}  # see heads.txt: noun-like modifiers only
 PLACE_SUFFIXES = ("县", "区", "市", "镇", "乡")  # 平遥 + 县: a short place name before a place head
+COMMON_WORD_FREQ = 1000  # jieba frequency from which a word is common (新建, 山地), not a county's name (柞水 3)
 COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
 LEVEL_MAX = 10  # …except a level + a designation (国家现代农业产业园, 国家全域旅游示范区)
 _CJK_ONLY = re.compile(f"[{P.CJK}]+")
@@ -88,7 +89,8 @@ def read_lexicon(path=None) -> dict[str, str]:
     return out
 
 
-HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "place-products", "prefixes", "term-heads", "levels")
+HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "place-products", "prefixes", "term-heads", "levels",
+                  "slogan-verbs", "slogan-objects", "not-frames")
 
 
 @lru_cache(maxsize=1)
@@ -368,7 +370,8 @@ class Segmenter:
     def _is_county(self, word: str) -> bool:
         """A county, city, district or town before its product (see heads.txt, [place-products]):
         one of the article's places, or a name that is a place with a suffix of PLACE_SUFFIXES
-        (奉节 for 奉节县, 五常 for 五常市); not a word jieba merely tags ns (新鲜, 东北).
+        (奉节 for 奉节县, 五常 for 五常市), or a county's short name (富川 for 富川瑶族自治县);
+        not a word jieba merely tags ns (新鲜, 东北).
 
         >>> segmenter()._is_county("奉节"), segmenter()._is_county("新鲜")
         (True, False)"""
@@ -376,7 +379,10 @@ class Segmenter:
             return False
         if word in self.added:
             return self.added[word] == "ns"
-        return any(self.tags.get(word + suffix) == "ns" for suffix in PLACE_SUFFIXES)
+        if (self.tokenizer.FREQ.get(word) or 0) >= COMMON_WORD_FREQ:
+            return False  # a common word (新建, 山地, 新鲜) that is also a place's short name (新建区)
+        from helpers.districts import short_county
+        return any(self.tags.get(word + suffix) == "ns" for suffix in PLACE_SUFFIXES) or bool(short_county(word))
 
     def _is_noun(self, word: str) -> bool:
         """A noun after a prefix (see heads.txt, [prefixes]): 2–6 Chinese characters, tagged
@@ -476,25 +482,48 @@ def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
     return len(pieces) > 1 and any(len(p) == 1 for p in pieces)
 
 
-def segmenter(names=(), phrases=(), places=()) -> Segmenter:
+def segmenter(names=(), phrases=(), places=(), shaped=()) -> Segmenter:
     """This article's tokenizer: the shared dictionary plus its speaker names (tag ``nr``), its
-    town and street names (tag ``ns``; 灵山卫街道, 大泽山镇) and its quoted set phrases (tag
-    ``nz``; 急难愁盼). The words are an overlay, computed here on the shared dictionary as it
-    would be with the words before them added, and applied only while the Segmenter cuts."""
+    town and street names (tag ``ns``; 灵山卫街道, 大泽山镇), its quoted set phrases (tag
+    ``nz``; 急难愁盼) and the set phrases recognised by their shape (tag ``nz``; 以文塑旅,
+    统防统治, 生态立县: :mod:`helpers.shapes`). The words are an overlay, computed here on the
+    shared dictionary as it would be with the words before them added, and applied only while
+    the Segmenter cuts."""
     base = _shared()
     seg = Segmenter(base.tokenizer, base.tags, {})
     words = [(n, "nr") for n in names] + [(p, "ns") for p in places] + [(p, "nz") for p in phrases]
+    words += [(p, "shape") for p in shaped]
     with seg:
         for word, tag in words:
             if len(word) < 2 or word in seg.added:
                 continue
             if tag == "nz" and not _breaks_into_characters(seg.tokenizer, word):
                 continue  # 全面推进乡村振兴 is 全面推进 + 乡村振兴: words already, not a new set phrase
+            if tag == "shape":
+                if len(seg.tokenizer.lcut(word, HMM=False)) < 2:
+                    continue  # jieba keeps it whole already
+                tag = "nz"
             freq = winning_freq(seg.tokenizer, word)
             seg._overlay.add(word, freq)
             seg.freqs.append((word, freq))
             seg.added[word] = tag
     return seg
+
+
+def article_segmenter(text: str, quotes: pd.DataFrame, places=None) -> Segmenter:
+    """The article's tokenizer: its people, its towns and streets (``places``; None = those
+    ``districts.place_words`` finds in ``text``), its quoted set phrases and the set phrases of
+    :mod:`helpers.shapes`."""
+    from helpers.districts import place_words
+    from helpers.quotes import quoted_phrases
+    from helpers.shapes import shaped_phrases
+
+    names = article_names(quotes)
+    places = place_words(text) if places is None else places
+    tok = _shared().tokenizer
+    with _LOCK:  # the shared dictionary, without any article's overlay
+        shaped = shaped_phrases(text, lambda s: tok.lcut(s, HMM=False), names, places)
+    return segmenter(names, quoted_phrases(text), places, shaped)
 
 
 def article_names(quotes: pd.DataFrame) -> list[str]:
@@ -512,18 +541,15 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
                      places=None) -> pd.DataFrame:
     """The tokens table of one article (columns: article, token_id, word, pos, start, end,
     paragraph, part, section, quote_id, content). Without ``seg``, the article's segmenter is
-    made from its people, its quoted phrases and ``places`` (its towns and streets; None = those
-    ``districts.place_words`` finds in its text)."""
-    from helpers.districts import place_words
-    from helpers.quotes import extract_quotes, quoted_phrases
+    made by :func:`article_segmenter` (its people, quoted and shaped phrases and ``places``)."""
+    from helpers.quotes import extract_quotes
     from helpers.structure import parse_structure
 
     structure = structure or parse_structure(article.text)
     if quotes is None:
         quotes = extract_quotes(article, structure)
     if seg is None:
-        names = article_names(quotes)
-        seg = segmenter(names, quoted_phrases(article.text), place_words(article.text) if places is None else places)
+        seg = article_segmenter(article.text, quotes, places)
     rows = []
     with seg:  # the article's words applied once for all its paragraphs
         spans = [(para, seg.tokenize(para.text)) for para in structure.paragraphs]

@@ -1,0 +1,63 @@
+"""Set phrases recognised by their shape (src/helpers/shapes.py) and county + product compounds:
+what each shape keeps whole, and the ordinary text it must leave alone."""
+import jieba
+import pandas as pd
+import pytest
+
+from helpers.shapes import shaped_phrases
+from helpers.tokenize import _shared, article_segmenter, segmenter
+
+
+def cut(s):
+    return _shared().tokenizer.lcut(s, HMM=False)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("坚持以文塑旅、以旅彰文，推动文旅融合", ["以文塑旅", "以旅彰文"]),
+    ("确保搬得出、稳得住、能致富。", ["搬得出", "稳得住", "能致富"]),
+    ("推行统防统治，掀起大抓大干热潮", ["统防统治", "大抓大干"]),
+    ("要早谋早动，做到应保尽保", ["早谋早动", "应保尽保"]),
+    ("健全联农带农机制，延链补链", ["联农带农", "延链补链"]),
+    ("打造可复制可推广的样板", ["可复制可推广"]),
+    ("坚持生态立县、富民兴村", ["生态立县", "富民兴村"]),
+])
+def test_shapes_found(text, found):
+    assert [p for p in shaped_phrases(text, cut) if p in found] == found
+
+
+@pytest.mark.parametrize("text", [
+    "保障粮食生产、粮食安全",            # a list of words, not a slogan
+    "县林业局、县政府办负责落实",          # offices of one level
+    "全区全面推进，农业农村现代化，创新创业热潮",  # two words sharing a character
+    "这是他的人的话",                    # function characters frame nothing
+    "带动200多户农户增收",               # a number before the frame
+    "秦创原创新驱动平台",                 # the frame would steal 创新 from a word
+    "正式成立县委工作组，带动强村公司",     # no slogan across word boundaries, no verb as X
+    "要学习好贯彻好落实好党的精神",        # no formula with 的 in it
+    "学习好、贯彻好、落实好，即产生、即汇聚",  # a word with a shared suffix or prefix: the word counts
+])
+def test_ordinary_text_has_no_shapes(text):
+    assert shaped_phrases(text, cut) == []
+
+
+def test_names_and_places_are_not_slogans():
+    text = "县委副书记、县长乔世杰说"
+    assert shaped_phrases(text, cut, names=["乔世杰"]) == []
+
+
+def test_shaped_phrases_reach_the_tokens():
+    text = "当地推行统防统治，坚持以文塑旅、以旅彰文。"
+    quotes = pd.DataFrame(columns=["speaker", "start", "end", "quote_id"])
+    words = article_segmenter(text, quotes, places=[]).cut(text)
+    assert {"统防统治", "以文塑旅", "以旅彰文"} <= set(words)
+    assert "统防统治" not in segmenter().cut(text)  # the shared tokenizer alone splits it
+
+
+def test_county_short_name_and_product():
+    seg = segmenter()
+    assert "富川脐橙" in seg.cut("富川脐橙远销海外")  # 富川 for 富川瑶族自治县
+    assert "柞水木耳" in seg.cut("柞水木耳走俏")
+    # a common word that is also a place's short name (新建区, 山地) keeps its product apart
+    assert "新建茶叶" not in seg.cut("新建茶叶加工厂")
+    assert "新鲜苹果" not in seg.cut("新鲜苹果上市")
+    assert jieba.lcut("柞水木耳") != ["柞水木耳"]  # jieba alone splits it: the rule does the work
