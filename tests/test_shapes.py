@@ -13,13 +13,14 @@ def cut(s):
 
 
 @pytest.mark.parametrize("text, found", [
-    ("坚持以文塑旅、以旅彰文，推动文旅融合", ["以文塑旅", "以旅彰文"]),
+    ("坚持以茶促旅、以旅带茶，推动茶旅融合", ["以茶促旅", "以旅带茶"]),
+    ("坚持以文塑旅、以旅兴农", ["以旅兴农"]),  # 以文塑旅 is a lexicon word: the other item still joins
     ("确保搬得出、稳得住、能致富。", ["搬得出", "稳得住", "能致富"]),
-    ("推行统防统治，掀起大抓大干热潮", ["统防统治", "大抓大干"]),
+    ("推行省水省肥技术，掀起大抓大干热潮", ["省水省肥", "大抓大干"]),
     ("要早谋早动，做到应保尽保", ["早谋早动", "应保尽保"]),
-    ("健全联农带农机制，延链补链", ["联农带农", "延链补链"]),
+    ("坚持真抓真干，延链补链", ["真抓真干", "延链补链"]),
     ("打造可复制可推广的样板", ["可复制可推广"]),
-    ("坚持生态立县、富民兴村", ["生态立县", "富民兴村"]),
+    ("坚持生态立岛、富民兴村", ["生态立岛", "富民兴村"]),
 ])
 def test_shapes_found(text, found):
     assert [p for p in shaped_phrases(text, cut) if p in found] == found
@@ -46,11 +47,12 @@ def test_names_and_places_are_not_slogans():
 
 
 def test_shaped_phrases_reach_the_tokens():
-    text = "当地推行统防统治，坚持以文塑旅、以旅彰文。"
+    text = "当地推行省水省肥，坚持以茶促旅、以旅带茶，走旅游兴市之路。"
     quotes = pd.DataFrame(columns=["speaker", "start", "end", "quote_id"])
     words = article_segmenter(text, quotes, places=[]).cut(text)
-    assert {"统防统治", "以文塑旅", "以旅彰文"} <= set(words)
-    assert "统防统治" not in segmenter().cut(text)  # the shared tokenizer alone splits it
+    assert {"省水省肥", "以茶促旅", "以旅带茶", "旅游兴市"} <= set(words)
+    plain = segmenter().cut(text)  # the shared tokenizer alone splits them
+    assert not {"省水省肥", "以茶促旅", "以旅带茶", "旅游兴市"} & set(plain)
 
 
 def test_county_short_name_and_product():

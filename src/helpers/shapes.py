@@ -122,8 +122,10 @@ def _parallel_items(clause: str, bounds: set[int], cut, names=()) -> list[str]:
             texts = [t for _, t in run]
             if not any(_parallel(a, b) for a, b in zip(texts, texts[1:])):
                 continue
-            if all(_pieces_with_single(cut, t) and _plain(t, cut, allow="得") and not any(nm in t for nm in names) for t in texts):
-                found.extend(texts)
+            whole = [len(cut(t)) == 1 for t in texts]  # an item the lexicon knows already (以文塑旅)
+            if all((w or _pieces_with_single(cut, t)) and _plain(t, cut, allow="得") and not any(nm in t for nm in names)
+                   for t, w in zip(texts, whole)):
+                found.extend(t for t, w in zip(texts, whole) if not w)
     return found
 
 
