@@ -326,6 +326,12 @@ def _short_counties() -> dict[str, str]:
 
 
 
+def is_place_name(word: str) -> bool:
+    """A province, prefecture or county-level unit, by its full or short name (孟津, 孟津区, 洛阳)."""
+    return bool(short_county(word)) or word in _short_higher().table or word in _county_table().table \
+        or word in _higher_table().table
+
+
 def short_county(word: str) -> str:
     """The county-level unit ``word`` is the unique short name of (婺源 → 婺源县, 富川 →
     富川瑶族自治县), else ""."""

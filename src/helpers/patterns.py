@@ -68,7 +68,7 @@ BACK_REFERENCE = r"(?:这样说|如是说|这样表示|这样介绍|这样认为
 SPEECH_VERB = (
     rf"(?:{BACK_REFERENCE}|告诉记者|对记者说|向记者介绍|向记者表示|介绍说|表示|说道|说|介绍|指出|强调|认为|坦言|直言|"
     r"看来|谈到|提到|透露|称|感慨|感叹|补充道|补充说|解释说|解释|回忆说|回忆|建议|呼吁|表态|告诉|谈及|分析|总结|"
-    r"讲道|讲|坦承|坦陈|憧憬|笑言|笑称|感言|回应|答|回答|说起)"
+    r"讲道|讲|坦承|坦陈|憧憬|笑言|笑称|感言|回应|答|回答|说起|(?<!的)(?<!重要)(?<!工作)(?<!总)要求|(?<!的)提出)"
 )
 # verb then a comma, colon or an opening quote: the attribution is complete there; or a full stop
 # (“…”陆振宇说。): the attribution closes the sentence and opens no clause
@@ -83,7 +83,7 @@ ADVERBIAL_TAIL = re.compile(
 )
 DOCUMENT = (
     r"(?:党的[一二三四五六七八九十]{1,3}大(?:报告|精神|党章)?|《[^》]{1,40}》|"
-    r"(?:中共中央|国务院|中央|全国人大|党中央|省委|市委)?[^，。；“”、\s将要围绕按照根据落实贯彻对把]{0,16}?"
+    r"(?:中共中央|国务院|中央|全国人大|党中央|省委|市委)?[^，。；“”、\s将要围绕按照根据落实贯彻对把在]{0,16}?"
     r"(?:报告|决定|决议|纲要|规划|意见|通知|方案|公报|一号文件|党章|宪法|会议精神|会议|全会|讲话|指示|文件|条例|白皮书))"
 )
 REPORT_LEAD = re.compile(
@@ -95,6 +95,8 @@ REPORT_LEAD_NOQUOTE = re.compile(
     rf"{DOCUMENT}(?:中|里|也|还|进一步|明确|再次|首次|专门)?"
     r"(?:明确指出|明确提出|深刻指出|鲜明提出|强调指出|指出|强调|提出|明确|写道)\s*[，,：:]"
 )
+# 在 right before a document word: the words are where a person said it (副市长司马庆在讲话中指出)
+SAID_IN = re.compile(r"在\s*$")
 # a person at the head of a citation: 习近平总书记在…讲话中指出 is his quote, not a document's
 PERSON_CITES = re.compile(rf"^([{CJK}]{{2,3}})(总书记|国家主席|主席|总理|委员长)")
 SENTENCE_END = re.compile(r"[。！？!?]")

@@ -27,11 +27,14 @@ resolves to the full name, title and district of the first mention; ``resolve``,
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from helpers import names as N
+from helpers.districts import is_place_name
 from helpers import patterns as P
 from helpers.paths import SURNAMES_FILE
 
@@ -167,6 +170,26 @@ def honorific(core: str) -> bool:
         if tail in KINSHIP and rest and (rest[-1] in single or rest[-2:] in compound):
             return True
     return False
+
+
+HONORIFIC_ONLY = ("阿姨", "先生", "女士", "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "叔叔", "奶奶", "爷爷", "伯伯",
+                  "婆婆", "阿伯", "阿婆", "阿公", "阿叔", "阿嫂", "大伯", "大婶")
+
+
+def honorific_before(text: str, known=()) -> str:
+    """The last person ``text`` names by surname + honorific only (来自香港的李先生在南沙买了房 → 李先生),
+    if no known person's name comes after it; else "". For 他/她 right after such a mention."""
+    single, compound = surnames()
+    best = -1, ""
+    for word in HONORIFIC_ONLY:
+        for m in re.finditer(word, text):
+            i = m.start()
+            if i >= 1 and (text[i - 1] in single or text[max(0, i - 2):i] in compound) and i > best[0]:
+                start = i - 2 if text[max(0, i - 2):i] in compound else i - 1
+                best = i, text[start:m.end()]
+    if best[0] < 0 or any(name and name in text[best[0]:] for name in known):
+        return ""
+    return best[1]
 
 
 def title_score(title: str) -> int:
@@ -427,6 +450,8 @@ def resolve(reg: PersonRegistry, seg: str, para_speaker: Person | None, last: Pe
         return para_speaker or last
     if not core or P.REPORTER_TITLE.search(core) and not P.OFFICE_WORD.search(core) or P.NOT_PERSON_END.search(core):
         return None
+    if not quoted and core not in reg.people and is_place_name(core):
+        return None  # 孟津：一朵“牡丹”… — a place heading a headline, not a person
     found = reg.by_surname_office(core)
     if found:
         return found

@@ -32,7 +32,8 @@ import pandas as pd
 from helpers import patterns as P
 from helpers.districts import ArticlePlaces
 from helpers.people import (
-    Person, PersonRegistry, find_person_at_start, people_joined, register, resolve, scan_mentions, strip_segment,
+    Person, PersonRegistry, find_person_at_start, honorific_before, people_joined, register, resolve, scan_mentions,
+    strip_segment,
     unnamed_person,
 )
 from helpers.structure import Structure
@@ -167,8 +168,8 @@ def mark_citations(ctx: ArticleContext, masked: str, spans: list[_Span]) -> None
         tail_start = _sentence_start(masked, s.open)
         lead_in = masked[tail_start:s.open]
         m = P.REPORT_LEAD.search(lead_in)
-        if not m:
-            continue
+        if not m or (P.SAID_IN.search(lead_in[:m.start()]) and not P.PERSON_CITES.match(lead_in)):
+            continue  # 副市长司马庆在讲话中指出，“…”: his words, attributed by the verb rules
         s.kind, s.lead = "report", tail_start + m.start()
         cites = P.PERSON_CITES.match(lead_in)
         if cites and "报告" not in lead_in:  # a speech he gave, not a document
@@ -262,6 +263,9 @@ def verb_attributions(ctx: ArticleContext, text: str, masked: str, spans: list[_
         latest = _latest(attribs, mentions, m.start())
         together = people_joined(ctx.registry, seg) if P.JOINED.search(seg) else []
         who = together[-1] if together else resolve(ctx.registry, seg, latest, ctx.last, quoted=quoted)
+        if strip_segment(seg) in ("他", "她"):  # 来自香港的李先生在南沙买了房，他笑言，…: 李先生 speaks
+            named = honorific_before(masked[_sentence_start(masked, b):b], ctx.registry.known())
+            who = Person(name="", title=named) if named else who
         if who is None:
             who = unnamed_person(seg)  # 人事主管刘先生告诉记者：“…”: kept, with no name
         if who is None:  # 相关负责人介绍，“…” / “…”有关负责人说: someone speaks, no name to give
@@ -340,6 +344,8 @@ def uncited_reports(text: str, masked: str, events: list[tuple[int, int]]) -> li
         lead = _segment_start(masked, m.start())
         if lead != m.start() and not P.REPORT_LEAD.search(masked[lead:m.end()]):
             continue
+        if P.SAID_IN.search(masked[lead:m.start()]):
+            continue  # 副市长司马庆在讲话中指出，…: a person's words, not a document's
         stop = P.SENTENCE_END.search(text, m.end())
         found.append((m.start(), m.end(), stop.end() if stop else len(text)))
     return found

@@ -228,18 +228,38 @@ def _normalise_quotes(line: str) -> str:
     return line
 
 
+def wrap_width(lines: list[str]) -> int:
+    """The line width of a hard-wrapped page (printed pages, e-paper text, some PDFs cut every line
+    at the same number of characters, mid-sentence), or 0 when the text is not hard-wrapped: at
+    least five lines and two fifths of the lines of 12–60 characters fall within two characters
+    below the most common length."""
+    lengths = [len(x) for x in lines if 12 <= len(x) <= 60]
+    if len(lengths) < 5:
+        return 0
+    top = max(set(lengths), key=lambda n: (sum(1 for m in lengths if n - 2 <= m <= n), n))
+    near = sum(1 for m in lengths if top - 2 <= m <= top)
+    return top if near >= 5 and near >= 0.4 * len(lines) else 0
+
+
 def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
     """Join paragraphs that a page break cut mid-sentence.
 
     A paragraph is joined to the next when it has no closing punctuation and either ends on a
     soft mark (、，“…) or is too long to be a heading (headings are short and also lack closing
     punctuation), and the next paragraph is ordinary text (not a heading-like or speaker line).
+    On a hard-wrapped page (:func:`wrap_width`) a full-width line without closing punctuation
+    always continues on the next line, and a line opening with closing punctuation (”，。) always
+    belongs to the line before.
     """
     out: list[str] = []
     joins = 0
+    width = wrap_width(paragraphs)
+    last = ""  # the last line joined into out[-1]
     for para in paragraphs:
         if out:
             prev = out[-1]
+            full = (width and len(last) >= 0.85 * width and not P.TERMINAL.search(last)
+                    and re.search(r"[，、；：“”（）]", last))  # running text, not a page header
             broken = not P.TERMINAL.search(prev) and not P.BYLINE.match(prev) and not P.CREDIT_END.search(prev) and (
                 P.SOFT_BREAK_END.search(prev)
                 or len(prev) > 60
@@ -248,11 +268,14 @@ def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
                 or (P.UNIT_END.search(prev) and P.OFFICE_START.match(para))  # …旅游局 | 局长俞文涛介绍
                 or P.VERB_START.match(para)  # …局长黄国庆 | 介绍，今年汛前
             )
-            if broken and not P.LABEL_LINE.match(para) and not P.SUBTITLE.match(para):
+            closing = width and re.match(r"[”’）》，。、；：！？]", para)
+            if (broken or full or closing) and not P.LABEL_LINE.match(para) and not P.SUBTITLE.match(para):
                 out[-1] = prev + para
+                last = para
                 joins += 1
                 continue
         out.append(para)
+        last = para
     return out, joins
 
 
