@@ -70,3 +70,41 @@ def test_a_place_heading_a_headline_is_no_speaker():
     assert {s for s, _t, _k in found} == {"裴建锋"}
     # a person whose name is also a place's short name still speaks with a quote
     assert ("金山", "", "direct") in [(s, t, k) for s, t, k in rows("金山在花炮行业干了二十多年。金山说：“我们厂上了自动化生产线。”")]
+
+
+def test_dateline_reported_from_a_place():
+    from helpers.districts import dateline_county
+    assert dateline_county("香港商报讯（记者程嘉仪）敦煌报道：暑假期间，莫高窟迎来客流高峰。")[0] == "敦煌市"
+    assert dateline_county("他在报道：里面有很多内容")[0] == ""
+
+
+def test_a_level_is_not_a_higher_office_and_a_bracketed_county_places_a_company():
+    from helpers.districts import title_place
+    place, higher = title_place("木雕国家级代表性传承人")
+    assert not higher and place.district == ""  # a local person: the article's county may apply
+    assert title_place("国家发展改革委副主任")[1]  # a national office stays one
+    assert title_place("克劳斯精密机械（太仓）有限公司总经理")[0].district == "太仓市"
+    assert title_place("某某（中国）有限公司总经理")[0].district == ""
+
+
+def test_banner_short_names_from_the_editorial_gazetteer():
+    from helpers.districts import source_line_county
+    assert source_line_county("科右中旗融媒体中心讯（记者 图雅）近日，") == "科尔沁右翼中旗"
+
+
+def test_mongolian_names_and_relocated_residents():
+    found = rows("嘎查党支部书记额尔敦仓表示，嘎查探索新模式，去年牧户户均增收1.2万元。\n"
+                 "牧民乌力吉木仁：“过去靠天养畜，现在讲究草畜平衡。”\n"
+                 "搬迁群众格桑曲珍告诉记者，孩子们上学近了，看病也方便了。\n"
+                 "区长孙海波表示，要把群众满意作为第一标准。他说：“宁可慢一点。”")
+    assert {s for s, _t, _k in found} == {"额尔敦仓", "乌力吉木仁", "格桑曲珍", "孙海波"}  # not 满意作
+
+
+def test_a_host_who_only_opens_and_closes_is_no_speaker():
+    text = ("青浦区举行新闻发布会。区委宣传部副部长戚文娟主持发布会。\n"
+            "区长钮晓峰介绍，青浦将加快建设长三角生态绿色一体化发展示范区。\n"
+            "戚文娟：今天的发布会到此结束，谢谢各位。")
+    assert {s for s, _t, _k in rows(text)} == {"钮晓峰"}
+    # a host who also answers keeps their rows
+    text2 = text.replace("戚文娟：今天的发布会到此结束，谢谢各位。", "戚文娟：补充一点，今年全区将新增绿地三百公顷。")
+    assert "戚文娟" in {s for s, _t, _k in rows(text2)}

@@ -33,6 +33,7 @@ from helpers.patterns import (  # the place patterns, audited with the others in
     UNIT_TAIL, GENERIC_COUNTY, THIS_COUNTY, PREFECTURE_WORD, HIGHER_UNIT,
     DEPUTY, SCHOLAR, COMPANY, ZONE_WORDS, CONTEXT_BEFORE, CONTEXT_AFTER,
     SOURCE_LINE, CONGRESS, TOWN_NAME, VILLAGE_END, RENAMED_UNIT, ZONE_WORD, DATELINE,
+    DATELINE_REPORTED, LEVEL_DESIGNATION,
 )
 from helpers.paths import GAZETTEER_EDITORIAL_FILE, GAZETTEER_FILE
 
@@ -558,6 +559,12 @@ def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
                 continue
         district = _canonical(name)
         candidates.append((a, b, Place(district, city, "title" if district else "", name)))
+    # a company registered under a county's short name in brackets: 克劳斯精密机械（太仓）有限公司
+    if not candidates and COMPANY.search(core):
+        for m in re.finditer(rf"[（(]([{P.CJK}]{{2,6}})[）)]", core):
+            name = m.group(1) if m.group(1) in _county_table() else short_county(m.group(1))
+            if name and _canonical(name):
+                candidates.append((m.start(1), m.end(1), Place(_canonical(name), _city_of(name), "title", m.group(1))))
     zone = None  # a zone spanning several counties (两江新区): a place, but no district
     if candidates:
         first = min(candidates, key=lambda c: (c[0], -(c[1] - c[0])))[2]
@@ -600,6 +607,7 @@ def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
         name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
         if len(name) >= 2 + (name.endswith("新区")):
             return Place(name, "", "title", name), False
+    core = LEVEL_DESIGNATION.sub("", core)
     higher = _higher_mentions(core)
     if higher or names_higher_place(core) or HIGHER_UNIT.match(core) or PREFECTURE_WORD.search(core):
         city = next((n for _a, n in higher if n in g.prefectures), "")
@@ -676,7 +684,7 @@ def headline_county(headline: str) -> tuple[str, bool]:
 def dateline_county(lead: str) -> tuple[str, bool]:
     """(county the lead's dateline names, whether it names a place at all): 婺源讯 → ('婺源县',
     True); 新华社重庆4月18日电 → ('', True): filed from a province, not about one county."""
-    m = DATELINE.match(lead.strip())
+    m = DATELINE_REPORTED.match(lead.strip()) or DATELINE.match(lead.strip())
     if not m:
         return "", False
     words = m.group(1)

@@ -111,6 +111,15 @@ LEADING_LABELS = re.compile(r"^(?:[【\[][^】\]]{1,12}[】\]]\s*)+")
 SPEAKER_LABEL = re.compile(r"同期声?|采访|现场声|原声")
 SPEECH_VERB_END = re.compile(rf"{SPEECH_VERB}$")
 
+# a press conference's or meeting's host: 【主持人】, 主持人 in the title, or 戚文娟主持发布会
+HOST_TITLE = re.compile(r"主持")
+HOSTS = re.compile(rf"([{CJK}·]{{2,8}})主持(?:发布会|会议|会|新闻发布会|座谈会|仪式|活动)")
+# a host's procedural words: opening, handing over, closing
+PROCEDURAL = re.compile(
+    r"到此结束|现在开始|正式开始|下面(?:请|有请|进入)|(?:首先|接下来|现在)(?:请|有请)|请[^。？]{0,30}(?:介绍|回答|发布|答问|提问)|"
+    r"欢迎(?:各位|大家)|(?:各位记者朋友|各位媒体朋友|记者朋友们)|谢谢(?:大家|各位)|感谢(?:大家|各位|.{0,12}的介绍)|上午好|下午好|大家好"
+)
+
 # --- people ---------------------------------------------------------------------------------
 # a reporter, host or narrator, never a speaker (unless an office says otherwise: 记者站站长)
 REPORTER_TITLE = re.compile(r"(?:记者|主持人|解说|旁白|播音|编辑|通讯员)")
@@ -127,7 +136,7 @@ HEADLINE_MARKER = re.compile(
 )
 ROLE_SUFFIX = re.compile(
     r"(?:书记|主任|[局处科股院校所站部区县市镇乡村组队社厂行馆会庭署厅司团班园台省州旗盟河湖林田路关]长|总指挥|指挥长|网格长|嘎查达|苏木达|董事长|理事长|秘书长|委员长|"
-    r"员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|市民|党员|志愿者|农民|企业家|创始人|合伙人|创业者|"
+    r"员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|市民|(?:搬迁|脱贫|受益|移民)群众|移民|搬迁户|脱贫户|村医|手艺人|党员|志愿者|农民|企业家|创始人|合伙人|创业者|"
     r"主编|总编|总裁|支书|政委|总监|发言人|老师|教师|医生|学者|博士|师|师傅|助理|主管|董事|带头人|职工|工人|店主|老板|"
     r"农户|牧民|渔民|牧户|商户|种植户|养殖户|个体户|大户|专业户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO|"
     r"[茶菜果蔗棉花瓜药烟蚕]农|(?:台|港|澳|外|客|侨)商|观众|嘉宾|网友|听众|(?:经营|从业|创业|劳动|建设|管理|参与|见证|志愿|种植|养殖)者|业主|主理人|掌柜|店长|传承人|[绣织]娘|经营户|主人)$"
@@ -189,6 +198,8 @@ PREFECTURE_WORD = re.compile(rf"[{CJK}]{{2,5}}州(?![市区县])")
 # 省发展改革委, 市民政局, 国家发展改革委: a province's, a prefecture's or the nation's office
 HIGHER_UNIT = re.compile(r"^(?:省|市|州|盟|自治区|国家|中央|全国|国务院|中共中央|部|总书记|国家主席|主席|总理|副总理|委员长)")
 # 全国人大代表 / 全国政协委员 written before a local office: the office decides
+# a level, not a place: 国家级代表性传承人 and 自治区级传承人 are local people (no higher office)
+LEVEL_DESIGNATION = re.compile(r"(?:国家|省|自治区|市|州|盟|县|区)级")
 DEPUTY = re.compile(r"^(?:全国|省|市)?(?:人大代表|政协委员)[、，,]?")
 # scholars speak for their institution, not for the county an article is about
 SCHOLAR = re.compile(r"大学|学院|研究院|研究所|研究员|研究中心|教授|学者|专家|智库")
@@ -212,3 +223,5 @@ VILLAGE_END = re.compile(r"村|社区|居委会")
 RENAMED_UNIT = re.compile(rf"([{CJK}]{{2,4}}?)(市|区)(?=委|政府|人民政府|人大|政协|副|[市区]长|[{CJK}]{{0,12}}(?:局|部|办|街道|镇|乡))")
 ZONE_WORD = re.compile(ZONE_WORDS)
 DATELINE = re.compile(rf"^[（(【]?(?:新华社|本报|本台|人民网|中新网|央视网|新华网|[{CJK}]{{2,6}}(?:日报|晚报|新闻网|融媒))?(?:记者)?([{CJK}]{{2,8}}?)(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
+# 香港商报讯（记者 程嘉仪）敦煌报道：… / 本报记者 王文 潜江报道：… — the place the reporter files from
+DATELINE_REPORTED = re.compile(rf"^(?:[^。：:]{{0,40}}?(?:讯|电|）|\)|\s))?\s*([{CJK}]{{2,10}}?)报道\s*[：:]")

@@ -562,6 +562,17 @@ def new_context(name: str, text: str, headline: str = "", reporters=(), lead: st
     return ctx
 
 
+def drop_host_procedure(rows: list[dict], text: str) -> list[dict]:
+    """A host who only opens, hands over and closes (【主持人】郑丽：发布会到此结束。; 戚文娟主持发布会 …
+    戚文娟：今天的发布会到此结束) is no speaker: their rows are dropped when every one of them is
+    procedure (``P.PROCEDURAL``). A host who also says something of substance keeps every row."""
+    hosts = {r["speaker"] for r in rows if r["speaker"] and P.HOST_TITLE.search(r["title"] or "")}
+    hosts |= {m.group(1)[-k:] for m in P.HOSTS.finditer(text) for k in (2, 3, 4)} & {r["speaker"] for r in rows}
+    procedural = {h for h in hosts
+                  if all(P.PROCEDURAL.search(r["text"]) for r in rows if r["speaker"] == h)}
+    return [r for r in rows if r["speaker"] not in procedural]
+
+
 def extract_quotes(article, structure: Structure | None = None) -> pd.DataFrame:
     """The quotes table of one article, in article order (columns: ``COLUMNS``); ``df.attrs["people"]``
     lists everyone the article introduces, speaking or not (their names reach the tokenizer)."""
@@ -571,7 +582,7 @@ def extract_quotes(article, structure: Structure | None = None) -> pd.DataFrame:
     headline = f"{structure.headline} {structure.subtitle}".strip()
     lead = "\n".join(p.text for p in structure.paragraphs if p.kind == "lead")
     ctx = new_context(article.name, article.text, headline, structure.byline_names, lead, getattr(article, "raw", ""))
-    rows = _walk(ctx, structure)
+    rows = drop_host_procedure(_walk(ctx, structure), article.text)
     df = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "quote_id"])
     df = df.sort_values("start", kind="stable").reset_index(drop=True)
     df.insert(1, "quote_id", range(len(df)))
