@@ -91,7 +91,6 @@ def read_lexicon(path=None) -> dict[str, str]:
 HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "place-products", "prefixes", "term-heads", "levels")
 
 
-@lru_cache(maxsize=1)
 def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
     """Every section of ``heads.txt``, one word a line: section name → words. Sections:
     ``heads`` (经济, 治理 …), ``modifiers`` (夜间 …), ``blocklist`` (家庭经济), ``place-heads``
@@ -102,6 +101,11 @@ def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
 
     >>> "古镇" in read_head_sections()["place-heads"]
     True"""
+    return _read_head_sections(str(path))
+
+
+@lru_cache(maxsize=4)  # keyed by the path as a string: read_head_sections() and (HEADS_FILE) share one entry
+def _read_head_sections(path: str) -> dict[str, frozenset]:
     sections = {name: set() for name in HEADS_SECTIONS}
     current = None
     with open(path, encoding="utf-8") as fh:
