@@ -23,6 +23,7 @@ from pathlib import Path
 import jieba
 import pandas as pd
 
+from helpers import fastcut
 from helpers import patterns as P
 from helpers.paths import DATA_DIR, LEXICON_FILE, STOPWORDS_FILES
 
@@ -287,7 +288,7 @@ class Segmenter:
     def tokenize(self, text: str):
         """(word, start, end) for every token, offsets in ``text``; productive compounds joined."""
         with self:
-            pieces = list(self.tokenizer.tokenize(text))
+            pieces = fastcut.tokenize(self.tokenizer, text)  # = list(self.tokenizer.tokenize(text)), faster
         return self._join_compounds(self._join_added(text, pieces))
 
     def pos(self, word: str) -> str:
