@@ -26,6 +26,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from helpers import patterns as P
@@ -223,6 +224,13 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=8)
+def _bigrams(text: str) -> tuple[str, ...]:
+    """Every two characters of ``text`` (made in C), shared by the scans of one text: the same
+    strings, hashed once, looked up in each table."""
+    return tuple(map(str.__add__, text, text[1:]))
+
+
 class _Names:
     """A set of names with an index by their first two characters, for fast scanning."""
 
@@ -240,28 +248,38 @@ class _Names:
     def __getitem__(self, name):
         return self.table[name]
 
+    def _starts(self, text: str) -> list[tuple[int, tuple]]:
+        """(position, name lengths, longest first) wherever two characters of ``text`` begin a
+        name; the bigrams are made and looked up in C (map), not one slice per position."""
+        if len(text) < 2:
+            return []
+        lens = list(map(self.prefix.get, _bigrams(text)))
+        return [(i, lens[i]) for i in compress(range(len(lens)), lens)]
+
     def scan_all(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """The longest name at each position; a name overlapping a longer one is dropped
         (深圳市南山区: 南山区, not 市南)."""
         found = []
-        for i in range(len(text) - 1):
-            for length in self.prefix.get(text[i:i + 2], ()):
-                if length >= min_len and text[i:i + length] in self.table:
+        table = self.table
+        for i, lengths in self._starts(text):
+            for length in lengths:
+                if length >= min_len and text[i:i + length] in table:
                     found.append((i, i + length, text[i:i + length]))
                     break
         return [f for f in found if not any(o[0] < f[1] and f[0] < o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
 
     def scan(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping occurrences of the names in ``text``."""
-        out, i, n = [], 0, len(text)
-        while i < n - 1:
-            for length in self.prefix.get(text[i:i + 2], ()):
-                if length >= min_len and text[i:i + length] in self.table:
+        out, after = [], 0
+        table = self.table
+        for i, lengths in self._starts(text):
+            if i < after:
+                continue  # inside the name found before
+            for length in lengths:
+                if length >= min_len and text[i:i + length] in table:
                     out.append((i, i + length, text[i:i + length]))
-                    i += length
+                    after = i + length
                     break
-            else:
-                i += 1
         return out
 
 
