@@ -21,9 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import jieba
+import numpy as np
 import pandas as pd
 
-from helpers import fastcut
+from helpers import fastcut, frames
 from helpers import patterns as P
 from helpers.paths import DATA_DIR, LEXICON_FILE, STOPWORDS_FILES
 
@@ -502,15 +503,21 @@ def segmenter(names=(), phrases=(), places=()) -> Segmenter:
     return seg
 
 
-def article_names(quotes: pd.DataFrame) -> list[str]:
-    """Speakers and everyone else the quote finder met in the article, in order."""
-    names = [n for n in quotes["speaker"].unique() if n] if len(quotes) else []
-    return list(dict.fromkeys(names + list(quotes.attrs.get("people", []))))
+def article_names(quotes: pd.DataFrame, people=None) -> list[str]:
+    """Speakers and everyone else the quote finder met in the article (``people``; default
+    ``quotes.attrs["people"]``), in order."""
+    names = [n for n in dict.fromkeys(quotes["speaker"].tolist()) if n] if len(quotes) else []  # unique, in order
+    return list(dict.fromkeys(names + list(quotes.attrs.get("people", []) if people is None else people)))
 
 
 def is_content(word: str, pos: str = "") -> bool:
     """A content word: two or more characters, some Chinese, not a stopword."""
     return len(word) >= 2 and bool(P.HAS_CJK.search(word)) and word not in stopwords()
+
+
+TOKEN_COLUMNS = ["article", "token_id", "word", "pos", "start", "end", "paragraph", "part", "section", "quote_id", "content"]
+TOKEN_KINDS = {"article": str, "token_id": np.int64, "word": str, "pos": str, "start": np.int64, "end": np.int64,
+               "paragraph": np.int64, "part": str, "section": np.int64, "quote_id": np.int64, "content": np.bool_}
 
 
 def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None, seg: Segmenter | None = None,
@@ -529,26 +536,42 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     if seg is None:
         names = article_names(quotes)
         seg = segmenter(names, quoted_phrases(article.text), place_words(article.text) if places is None else places)
-    rows = []
     with seg:  # the article's words applied once for all its paragraphs
         spans = [(para, seg.tokenize(para.text)) for para in structure.paragraphs]
-    q_start = quotes["start"].to_numpy() if len(quotes) else []
-    q_end = quotes["end"].to_numpy() if len(quotes) else []
-    q_ids = quotes["quote_id"].to_numpy() if len(quotes) else []
-    qi = 0
+    q_start = quotes["start"].tolist() if len(quotes) else []
+    q_end = quotes["end"].tolist() if len(quotes) else []
+    q_ids = quotes["quote_id"].tolist() if len(quotes) else []
+    cols = {name: [] for name in TOKEN_COLUMNS}
+    words, poss, starts, ends, paras, parts, sections, qids, contents = (
+        cols["word"], cols["pos"], cols["start"], cols["end"], cols["paragraph"], cols["part"], cols["section"],
+        cols["quote_id"], cols["content"])
+    qi, n_q = 0, len(q_end)
+    stops = stopwords()
     for para, tokens in spans:
+        base, counted = para.start, para.kind not in NON_CONTENT_PARTS
         for word, a, b in tokens:
             if not word.strip():
                 continue
-            start, end = para.start + a, para.start + b
-            while qi < len(q_end) and q_end[qi] <= start:
+            start = base + a
+            while qi < n_q and q_end[qi] <= start:
                 qi += 1
-            quote_id = int(q_ids[qi]) if qi < len(q_start) and q_start[qi] <= start < q_end[qi] else -1
-            pos = seg.pos(word)
-            rows.append((article.name, word, pos, start, end, para.index, para.kind, para.section, quote_id,
-                         para.kind not in NON_CONTENT_PARTS and is_content(word, pos)))
-    df = pd.DataFrame(rows, columns=["article", "word", "pos", "start", "end", "paragraph", "part", "section", "quote_id", "content"])
-    df.insert(1, "token_id", range(len(df)))
+            words.append(word)
+            poss.append(seg.pos(word))
+            starts.append(start)
+            ends.append(base + b)
+            paras.append(para.index)
+            parts.append(para.kind)
+            sections.append(para.section)
+            qids.append(int(q_ids[qi]) if qi < n_q and q_start[qi] <= start < q_end[qi] else -1)
+            contents.append(counted and len(word) >= 2 and bool(P.HAS_CJK.search(word)) and word not in stops)  # is_content
+    n = len(words)
+    cols["article"] = [article.name] * n
+    cols["token_id"] = list(range(n))
+    df = frames.frame({name: cols[name] for name in TOKEN_COLUMNS}, TOKEN_KINDS)
+    if df is None:  # no tokens (or an odd value): pandas' own inference, as before
+        rows = list(zip(*(cols[name] for name in TOKEN_COLUMNS if name != "token_id")))
+        df = pd.DataFrame(rows, columns=[c for c in TOKEN_COLUMNS if c != "token_id"])
+        df.insert(1, "token_id", range(len(df)))
     return df
 
 
