@@ -448,18 +448,23 @@ class Segmenter:
         村级工业园改造) up to COMPOUND_MAX characters; a level before a designation joins too
         (:meth:`joins_level`)."""
         out, joined = [], []
+        rights, prefixes, levels = _join_filters(read_head_sections())
         for word, a, b in pieces:
             if out:
                 prev, pa, pb = out[-1]
-                if pb == a and self.joins(prev, word, joined[-1]):
+                # a join needs a head on the right, or a prefix on the left (see joins): the rest is not asked
+                if (pb == a and (word in rights or (not joined[-1] and (prev in prefixes or prev.endswith("型"))))
+                        and self.joins(prev, word, joined[-1])):
                     out[-1] = (prev + word, pa, b)
                     joined[-1] = True
                     self.compounds.setdefault(prev + word, "n")
-                    self._join_level(out, joined)
+                    if len(out) >= 2 and out[-2][0] in levels:  # joins_level needs a level on the left
+                        self._join_level(out, joined)
                     continue
             out.append((word, a, b))
             joined.append(False)
-            self._join_level(out, joined)
+            if len(out) >= 2 and out[-2][0] in levels:
+                self._join_level(out, joined)
         return out
 
     def _join_level(self, out: list, joined: list):
@@ -472,6 +477,20 @@ class Segmenter:
             out[-2:] = [(left + right, la, rb)]
             joined[-2:] = [True]
             self.compounds.setdefault(left + right, "n")
+
+
+_FILTERS: dict = {}
+
+
+def _join_filters(sections: dict) -> tuple[frozenset, frozenset, frozenset]:
+    """(every word a rule of ``Segmenter.joins`` can join on the right: the heads, place heads,
+    place products and term heads; the prefixes; the levels) of these heads.txt sections."""
+    key = id(sections)
+    found = _FILTERS.get(key)
+    if found is None or found[0] is not sections:
+        rights = sections["heads"] | sections["place-heads"] | sections["place-products"] | sections["term-heads"]
+        found = _FILTERS[key] = (sections, (frozenset(rights), sections["prefixes"], sections["levels"]))
+    return found[1]
 
 
 def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
@@ -542,29 +561,34 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     q_end = quotes["end"].tolist() if len(quotes) else []
     q_ids = quotes["quote_id"].tolist() if len(quotes) else []
     cols = {name: [] for name in TOKEN_COLUMNS}
-    words, poss, starts, ends, paras, parts, sections, qids, contents = (
-        cols["word"], cols["pos"], cols["start"], cols["end"], cols["paragraph"], cols["part"], cols["section"],
-        cols["quote_id"], cols["content"])
     qi, n_q = 0, len(q_end)
-    stops = stopwords()
+    stops, has_cjk, pos = stopwords(), P.HAS_CJK.search, seg.pos
     for para, tokens in spans:
-        base, counted = para.start, para.kind not in NON_CONTENT_PARTS
-        for word, a, b in tokens:
-            if not word.strip():
-                continue
-            start = base + a
-            while qi < n_q and q_end[qi] <= start:
-                qi += 1
-            words.append(word)
-            poss.append(seg.pos(word))
-            starts.append(start)
-            ends.append(base + b)
-            paras.append(para.index)
-            parts.append(para.kind)
-            sections.append(para.section)
-            qids.append(int(q_ids[qi]) if qi < n_q and q_start[qi] <= start < q_end[qi] else -1)
-            contents.append(counted and len(word) >= 2 and bool(P.HAS_CJK.search(word)) and word not in stops)  # is_content
-    n = len(words)
+        base = para.start
+        kept = [t for t in tokens if t[0].strip()]
+        words = [w for w, _, _ in kept]
+        starts = [base + a for _, a, _ in kept]
+        k = len(kept)
+        cols["word"] += words
+        cols["pos"] += map(pos, words)
+        cols["start"] += starts
+        cols["end"] += [base + b for _, _, b in kept]
+        cols["paragraph"] += [para.index] * k
+        cols["part"] += [para.kind] * k
+        cols["section"] += [para.section] * k
+        if n_q:
+            qids = cols["quote_id"]
+            for start in starts:
+                while qi < n_q and q_end[qi] <= start:
+                    qi += 1
+                qids.append(int(q_ids[qi]) if qi < n_q and q_start[qi] <= start < q_end[qi] else -1)
+        else:
+            cols["quote_id"] += [-1] * k
+        if para.kind in NON_CONTENT_PARTS:
+            cols["content"] += [False] * k
+        else:  # is_content
+            cols["content"] += [len(w) >= 2 and bool(has_cjk(w)) and w not in stops for w in words]
+    n = len(cols["word"])
     cols["article"] = [article.name] * n
     cols["token_id"] = list(range(n))
     df = frames.frame({name: cols[name] for name in TOKEN_COLUMNS}, TOKEN_KINDS)
