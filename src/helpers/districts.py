@@ -78,7 +78,7 @@ class Gazetteer:
     units: list = field(default_factory=list)  # Unit, by index
     counties: dict = field(default_factory=dict)  # name (current, old, alias) → [unit index]
     towns: dict = field(default_factory=dict)  # town/street name → (unit index, ...)
-    village_spans: list = field(default_factory=list)  # unit index → (start, end) in the raw text
+    village_spans: list = field(default_factory=list)  # unit index → its villages: "\n" + names + "\n", "\n"-joined
     renamed: dict = field(default_factory=dict)  # 长垣县 → 长垣市
 
     def unit_place(self, i: int, source: str = "", matched: str = "") -> Place:
@@ -94,7 +94,6 @@ def _jionlp_dictionary() -> Path | None:
     return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
 
 
-@lru_cache(maxsize=1)
 def _raw_locations() -> str:
     """jionlp's china_location.txt, decoded, one unit a line between newlines (depth by leading
     tabs: province, prefecture, county, town or street, village)."""
@@ -145,6 +144,9 @@ def national() -> Gazetteer:
             g.towns.setdefault(name, []).append(county)
     if county >= 0:
         g.village_spans[county] = (g.village_spans[county][0], len(raw))
+    # each county keeps only its village lines (four tabs), without the tabs: the raw text (12 MB
+    # in memory) is dropped once read
+    g.village_spans = [_village_block(raw, start, end) for start, end in g.village_spans]
     g.towns = {t: tuple(dict.fromkeys(c)) for t, c in g.towns.items()}
     for old, new in _renamed_units(g):
         if old not in g.counties:  # 桥东区 was renamed in 邢台市 but is still 张家口市's
@@ -465,10 +467,17 @@ def resolve_units(units: tuple, support: Support, before: str = "") -> int | Non
     return None
 
 
+def _village_block(raw: str, start: int, end: int) -> str:
+    """The village lines of ``raw[start:end + 1]`` (a county's span) without their four tabs,
+    between newlines: ``"\n" + name + "\n"`` occurs in it exactly where ``"\n\t\t\t\t" + name +
+    "\n"`` occurs in the span, for a name without tabs or newlines."""
+    lines = [line[4:] for line in raw[start:end + 1].split("\n") if line.startswith("\t\t\t\t")]
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+
 def _villages_in(unit: int, name: str) -> bool:
-    """Is ``name`` a village or community of the county ``unit`` (searched in jionlp's raw text)?"""
-    start, end = national().village_spans[unit]
-    return _raw_locations().find(f"\n\t\t\t\t{name}\n", start, end + 1) >= 0
+    """Is ``name`` (Chinese characters) a village or community of the county ``unit``?"""
+    return f"\n{name}\n" in national().village_spans[unit]
 
 
 def village_units(name: str, support: Support) -> tuple:
