@@ -96,25 +96,29 @@ class Corpus:
 
 class _Collector:
     """Stacks article summaries as they arrive, keeping memory small: term counts as integer
-    codes into one vocabulary, quotes stacked every ``CHUNK`` articles."""
+    codes into one vocabulary, stacked every ``CHUNK`` articles with the quotes (their text
+    columns made contiguous), summary rows as tuples of values under one shared tuple of keys."""
 
     def __init__(self):
         self.vocab: dict[str, int] = {}
-        self.codes, self.article_ids, self.values = [], [], []
+        self.codes, self.lengths, self.values = [], [], []
         self.rows, self.paths, self.skipped = [], [], []
+        self.keys: dict[tuple, tuple] = {}  # the rows' keys, one tuple per distinct set
         self.pending, self.chunks = [], []
 
     def add(self, path, result: dict):
         if "skipped" in result:
             self.skipped.append(result["skipped"])
             return
-        i = len(self.rows)
-        self.rows.append(result["row"])
+        row = result["row"]
+        keys = tuple(row)
+        keys = self.keys.setdefault(keys, keys)
+        self.rows.append((keys, tuple(row.values())))
         self.paths.append(Path(path))
         vocab = self.vocab
         self.codes.append(np.fromiter((vocab.setdefault(t, len(vocab)) for t in result["terms"]), dtype=np.int32, count=len(result["terms"])))
         self.values.append(result["counts"])
-        self.article_ids.append(np.full(len(result["terms"]), i, dtype=np.int32))
+        self.lengths.append(len(result["terms"]))
         if len(result["quotes"]):
             self.pending.append(result["quotes"])
         if len(self.pending) >= CHUNK:
@@ -122,22 +126,43 @@ class _Collector:
 
     def _stack(self):
         if self.pending:
-            self.chunks.append(pd.concat(self.pending, ignore_index=True))
+            self.chunks.append(_contiguous(pd.concat(self.pending, ignore_index=True)))
             self.pending = []
+        if len(self.codes) > 1:  # one array each, not one per article
+            self.codes, self.values = [np.concatenate(self.codes)], [np.concatenate(self.values)]
+
+    def _articles(self) -> pd.DataFrame:
+        if len(self.keys) == 1:  # every row has the same keys: columns of values, as a list of dicts gives
+            (keys,) = self.keys
+            columns = list(zip(*(values for _k, values in self.rows)))
+            return pd.DataFrame({k: list(col) for k, col in zip(keys, columns)})
+        return pd.DataFrame([dict(zip(k, v)) for k, v in self.rows])
 
     def corpus(self) -> Corpus:
         self._stack()
         quotes = pd.concat(self.chunks, ignore_index=True) if self.chunks else pd.DataFrame()
-        articles = pd.DataFrame(self.rows)
+        articles = self._articles()
         names = articles["article"].tolist() if len(articles) else []
-        if self.codes:
+        if self.lengths:
+            ids = np.repeat(np.arange(len(self.lengths), dtype=np.int32), self.lengths)
             terms = pd.Categorical.from_codes(np.concatenate(self.codes), categories=list(self.vocab))
-            article = pd.Categorical.from_codes(np.concatenate(self.article_ids), categories=pd.Index(names).unique()) \
-                if len(set(names)) == len(names) else np.array(names, dtype=object)[np.concatenate(self.article_ids)]
+            article = pd.Categorical.from_codes(ids, categories=pd.Index(names).unique()) \
+                if len(set(names)) == len(names) else np.array(names, dtype=object)[ids]
             counts = pd.DataFrame({"article": article, "term": terms, "count": np.concatenate(self.values)})
         else:
             counts = pd.DataFrame(columns=["article", "term", "count"])
         return Corpus(self.paths, quotes, counts, articles, self.skipped)
+
+
+def _contiguous(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with each Arrow-backed column in one piece: pd.concat keeps one small chunk per
+    article (each with its own buffers); joined, they take a fraction of the memory. Same values."""
+    for name in df.columns:
+        arr = df[name].array
+        data = getattr(arr, "_pa_array", None)
+        if data is not None and getattr(data, "num_chunks", 1) > 1:
+            df[name] = pd.Series(pd.array(data.combine_chunks(), dtype=arr.dtype), index=df.index, name=name)
+    return df
 
 
 def _warm():

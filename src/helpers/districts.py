@@ -26,6 +26,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from helpers import patterns as P
@@ -78,7 +79,7 @@ class Gazetteer:
     units: list = field(default_factory=list)  # Unit, by index
     counties: dict = field(default_factory=dict)  # name (current, old, alias) → [unit index]
     towns: dict = field(default_factory=dict)  # town/street name → (unit index, ...)
-    village_spans: list = field(default_factory=list)  # unit index → (start, end) in the raw text
+    village_spans: list = field(default_factory=list)  # unit index → its villages: "\n" + names + "\n", "\n"-joined
     renamed: dict = field(default_factory=dict)  # 长垣县 → 长垣市
 
     def unit_place(self, i: int, source: str = "", matched: str = "") -> Place:
@@ -94,7 +95,6 @@ def _jionlp_dictionary() -> Path | None:
     return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
 
 
-@lru_cache(maxsize=1)
 def _raw_locations() -> str:
     """jionlp's china_location.txt, decoded, one unit a line between newlines (depth by leading
     tabs: province, prefecture, county, town or street, village)."""
@@ -145,6 +145,9 @@ def national() -> Gazetteer:
             g.towns.setdefault(name, []).append(county)
     if county >= 0:
         g.village_spans[county] = (g.village_spans[county][0], len(raw))
+    # each county keeps only its village lines (four tabs), without the tabs: the raw text (12 MB
+    # in memory) is dropped once read
+    g.village_spans = [_village_block(raw, start, end) for start, end in g.village_spans]
     g.towns = {t: tuple(dict.fromkeys(c)) for t, c in g.towns.items()}
     for old, new in _renamed_units(g):
         if old not in g.counties:  # 桥东区 was renamed in 邢台市 but is still 张家口市's
@@ -224,6 +227,13 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=8)
+def _bigrams(text: str) -> tuple[str, ...]:
+    """Every two characters of ``text`` (made in C), shared by the scans of one text: the same
+    strings, hashed once, looked up in each table."""
+    return tuple(map(str.__add__, text, text[1:]))
+
+
 class _Names:
     """A set of names with an index by their first two characters, for fast scanning."""
 
@@ -241,28 +251,38 @@ class _Names:
     def __getitem__(self, name):
         return self.table[name]
 
+    def _starts(self, text: str) -> list[tuple[int, tuple]]:
+        """(position, name lengths, longest first) wherever two characters of ``text`` begin a
+        name; the bigrams are made and looked up in C (map), not one slice per position."""
+        if len(text) < 2:
+            return []
+        lens = list(map(self.prefix.get, _bigrams(text)))
+        return [(i, lens[i]) for i in compress(range(len(lens)), lens)]
+
     def scan_all(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """The longest name at each position; a name overlapping a longer one is dropped
         (深圳市南山区: 南山区, not 市南)."""
         found = []
-        for i in range(len(text) - 1):
-            for length in self.prefix.get(text[i:i + 2], ()):
-                if length >= min_len and text[i:i + length] in self.table:
+        table = self.table
+        for i, lengths in self._starts(text):
+            for length in lengths:
+                if length >= min_len and text[i:i + length] in table:
                     found.append((i, i + length, text[i:i + length]))
                     break
         return [f for f in found if not any(o[0] < f[1] and f[0] < o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
 
     def scan(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping occurrences of the names in ``text``."""
-        out, i, n = [], 0, len(text)
-        while i < n - 1:
-            for length in self.prefix.get(text[i:i + 2], ()):
-                if length >= min_len and text[i:i + length] in self.table:
+        out, after = [], 0
+        table = self.table
+        for i, lengths in self._starts(text):
+            if i < after:
+                continue  # inside the name found before
+            for length in lengths:
+                if length >= min_len and text[i:i + length] in table:
                     out.append((i, i + length, text[i:i + length]))
-                    i += length
+                    after = i + length
                     break
-            else:
-                i += 1
         return out
 
 
@@ -466,10 +486,17 @@ def resolve_units(units: tuple, support: Support, before: str = "") -> int | Non
     return None
 
 
+def _village_block(raw: str, start: int, end: int) -> str:
+    """The village lines of ``raw[start:end + 1]`` (a county's span) without their four tabs,
+    between newlines: ``"\n" + name + "\n"`` occurs in it exactly where ``"\n\t\t\t\t" + name +
+    "\n"`` occurs in the span, for a name without tabs or newlines."""
+    lines = [line[4:] for line in raw[start:end + 1].split("\n") if line.startswith("\t\t\t\t")]
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+
 def _villages_in(unit: int, name: str) -> bool:
-    """Is ``name`` a village or community of the county ``unit`` (searched in jionlp's raw text)?"""
-    start, end = national().village_spans[unit]
-    return _raw_locations().find(f"\n\t\t\t\t{name}\n", start, end + 1) >= 0
+    """Is ``name`` (Chinese characters) a village or community of the county ``unit``?"""
+    return f"\n{name}\n" in national().village_spans[unit]
 
 
 def village_units(name: str, support: Support) -> tuple:

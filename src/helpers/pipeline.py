@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from helpers.quotes import extract_quotes
+from helpers.quotes import extract_quotes, quotes_and_people  # noqa: F401 (extract_quotes: API)
 from helpers.read import Article, read_article
 from helpers.structure import Structure, parse_structure
-from helpers.themes import read_themes, score_quotes
+from helpers.themes import read_themes, score_columns, score_quotes  # noqa: F401 (score_quotes: API)
 from helpers.tokenize import Segmenter, article_segmenter, tokenize_article
 
 
@@ -64,9 +65,10 @@ class Analysis:
         return pd.DataFrame(rows, columns=["step", "count"])
 
 
-def _segmenter_for(article, quotes: pd.DataFrame) -> Segmenter:
-    """The article's tokenizer: its people, its quoted and shaped set phrases and its towns and streets."""
-    return article_segmenter(article.text, quotes)
+def _segmenter_for(article, quotes: pd.DataFrame, people=None) -> Segmenter:
+    """The article's tokenizer: its people (``people``; default ``quotes.attrs["people"]``), its
+    quoted and shaped set phrases and its towns and streets."""
+    return article_segmenter(article.text, quotes, people=people)
 
 
 def with_scores(quotes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
@@ -78,6 +80,33 @@ def with_scores(quotes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _with_score_columns(quotes: pd.DataFrame, columns: dict, attrs: dict | None = None) -> pd.DataFrame:
+    """``with_scores`` for the columns of ``themes.score_columns``: the quotes table and the
+    scores built as one table (helpers.frames); the concatenation when that cannot be. The
+    result's ``attrs``: ``attrs`` if given, else the quotes table's."""
+    from helpers import frames
+    from helpers.quotes import QUOTE_KINDS
+
+    names = list(quotes.columns)
+    if len(quotes) and not set(columns) & set(names) and set(names) <= set(QUOTE_KINDS):
+        data = {c: quotes[c].tolist() for c in names}
+        kinds = dict(QUOTE_KINDS)
+        for c, values in columns.items():
+            data[c] = values.tolist() if isinstance(values, np.ndarray) else list(values)
+            kinds[c] = str if c == "dominant_theme" else np.int64 if c == "content_tokens" else np.float64
+        out = frames.frame(data, kinds)
+        if out is not None:
+            out.attrs = dict(quotes.attrs if attrs is None else attrs)
+            return out
+    scores = pd.DataFrame({"article": quotes["article"].to_numpy() if len(quotes) else np.array([], dtype=object),
+                           "quote_id": np.array([int(q) for q in quotes["quote_id"]] if len(quotes) else [], dtype=np.int64),
+                           **columns})
+    out = with_scores(quotes, scores)
+    if attrs is not None:
+        out.attrs = dict(attrs)
+    return out
+
+
 def compute_analysis(path, themes: dict | None = None) -> Analysis:
     """Read, clean, structure, extract quotes, tokenize and score themes for one article file,
     always computing (no cache).
@@ -85,11 +114,11 @@ def compute_analysis(path, themes: dict | None = None) -> Analysis:
     Raises ``helpers.InputError`` for a file the study cannot use."""
     article = read_article(Path(path))
     structure = parse_structure(article.text)
-    quotes = extract_quotes(article, structure)
-    seg = _segmenter_for(article, quotes)
+    quotes, people = quotes_and_people(article, structure)  # the bare table: attrs set once, at the end
+    seg = _segmenter_for(article, quotes, people)
     tokens = tokenize_article(article, quotes, structure, seg)
     themes = themes or read_themes()
-    quotes = with_scores(quotes, score_quotes(quotes, tokens, themes))
+    quotes = _with_score_columns(quotes, score_columns(quotes, tokens, themes), {"people": people})
     return Analysis(article, structure, quotes, tokens, seg, themes, dict(getattr(seg, "added", {}) or {}))
 
 

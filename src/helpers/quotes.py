@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
+from helpers import frames
 from helpers import patterns as P
 from helpers.districts import ArticlePlaces
 from helpers.people import (
@@ -576,6 +578,15 @@ def drop_host_procedure(rows: list[dict], text: str) -> list[dict]:
 def extract_quotes(article, structure: Structure | None = None) -> pd.DataFrame:
     """The quotes table of one article, in article order (columns: ``COLUMNS``); ``df.attrs["people"]``
     lists everyone the article introduces, speaking or not (their names reach the tokenizer)."""
+    df, people = quotes_and_people(article, structure)
+    df.attrs["people"] = people
+    return df
+
+
+def quotes_and_people(article, structure: Structure | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """``extract_quotes`` with the people apart: (the table without ``attrs``, everyone the
+    article introduces). pandas deep-copies a table's ``attrs`` at each column read, so the
+    pipeline reads columns of this bare table and sets ``attrs`` once on the final one."""
     from helpers.structure import parse_structure
 
     structure = structure or parse_structure(article.text)
@@ -583,9 +594,23 @@ def extract_quotes(article, structure: Structure | None = None) -> pd.DataFrame:
     lead = "\n".join(p.text for p in structure.paragraphs if p.kind == "lead")
     ctx = new_context(article.name, article.text, headline, structure.byline_names, lead, getattr(article, "raw", ""))
     rows = drop_host_procedure(_walk(ctx, structure), article.text)
+    return _quotes_frame(rows), [p.name for p in ctx.registry.people.values()]
+
+
+QUOTE_KINDS = {"article": str, "quote_id": np.int64, "section": np.int64, "section_title": str, "paragraph": np.int64,
+               "kind": str, "speaker": str, "title": str, "district": str, "district_source": str, "city": str,
+               "cited_by": str, "text": str, "start": np.int64, "end": np.int64}
+
+
+def _quotes_frame(rows: list[dict]) -> pd.DataFrame:
+    """The rows in article order (by start; stable) with their quote_id, as a table (columns:
+    ``COLUMNS``). Built column by column (helpers.frames); pandas' own way when it cannot."""
+    ordered = sorted(rows, key=lambda r: r["start"])  # stable, as sort_values(kind="stable")
+    columns = {c: ([r[c] for r in ordered] if c != "quote_id" else list(range(len(ordered)))) for c in COLUMNS}
+    df = frames.frame(columns, QUOTE_KINDS)
+    if df is not None:
+        return df
     df = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "quote_id"])
     df = df.sort_values("start", kind="stable").reset_index(drop=True)
     df.insert(1, "quote_id", range(len(df)))
-    df = df[COLUMNS]
-    df.attrs["people"] = [p.name for p in ctx.registry.people.values()]
-    return df
+    return df[COLUMNS]

@@ -109,10 +109,13 @@ def _is_gbk(data: bytes) -> bool:
         return False
 
 
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")  # control characters but \t \n \f \r; private use
+
+
 def _looks_like_text(text: str) -> bool:
     if not text:
         return False
-    bad = sum(1 for c in text[:4000] if (ord(c) < 32 and c not in "\r\n\t\f") or 0xE000 <= ord(c) <= 0xF8FF)
+    bad = len(_BAD_CHAR.findall(text, 0, 4000))
     return bad / min(len(text), 4000) < 0.01
 
 
@@ -199,7 +202,10 @@ def _to_simplified(text: str) -> tuple[str, bool]:
     """Convert traditional characters to simplified with OpenCC when the text has any."""
     conv = _opencc()
     converted = conv.convert(text)
-    changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else abs(len(text) - len(converted)) + 1
+    if converted == text:
+        changed = 0
+    else:
+        changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else abs(len(text) - len(converted)) + 1
     cjk = max(1, len(P.CJK_CHAR.findall(text)))
     if changed >= 3 and changed / cjk > 0.005:
         return converted, True

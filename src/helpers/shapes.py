@@ -136,8 +136,9 @@ def _known(word: str) -> bool:
 
 
 def _tags() -> dict:
-    from helpers.tokenize import _dictionary_tags
-    return _dictionary_tags()
+    """The shared tokenizer's tags: jieba's, then the lexicon's, gazetteer's and themes'."""
+    from helpers.tokenize import _shared
+    return _shared().tags
 
 
 def _plain(text: str, cut, allow: str = "") -> bool:

@@ -69,6 +69,17 @@ def score_quotes(quotes: pd.DataFrame, tokens: pd.DataFrame, themes=None) -> pd.
     Plain dictionaries, one pass over the tokens (no pivot tables on frames of a few rows). For
     example a quote of 50 content tokens with 实体经济 twice (weight 2) and 产业 once (weight 1)
     scores 实体经济与产业 = (2·2 + 1) / 50 · 100 = 10.0."""
+    ids = [int(q) for q in quotes["quote_id"]] if len(quotes) else []
+    columns = {"article": quotes["article"].to_numpy() if len(quotes) else np.array([], dtype=object),
+               "quote_id": np.array(ids, dtype=np.int64)}
+    columns.update(score_columns(quotes, tokens, themes))
+    return pd.DataFrame(columns)
+
+
+def score_columns(quotes: pd.DataFrame, tokens: pd.DataFrame, themes=None) -> dict:
+    """The columns :func:`score_quotes` adds, one value per quote in order: ``content_tokens``
+    (int64 array), one score array per theme (float64, rounded to 2 places) and ``dominant_theme``
+    (list of str)."""
     themes = themes or read_themes()
     names = list(themes)
     lookup = term_theme(themes)
@@ -89,8 +100,7 @@ def score_quotes(quotes: pd.DataFrame, tokens: pd.DataFrame, themes=None) -> pd.
     scores = w / np.where(n > 0, n, 1)[:, None] * 100
     best = scores.argmax(axis=1) if len(names) else np.zeros(len(ids), dtype=int)  # first of equal maxima, like idxmax
     has = scores.max(axis=1) > 0 if len(names) else np.zeros(len(ids), dtype=bool)
-    columns = {"article": quotes["article"].to_numpy() if len(quotes) else np.array([], dtype=object),
-               "quote_id": np.array(ids, dtype=np.int64), "content_tokens": n}
+    columns = {"content_tokens": n}
     columns.update({name: scores[:, i].round(2) for i, name in enumerate(names)})
     columns["dominant_theme"] = [names[b] if h else NONE for b, h in zip(best, has)]
-    return pd.DataFrame(columns)
+    return columns

@@ -1,0 +1,44 @@
+"""helpers.fastcut gives jieba's own default cut, token for token, offsets included."""
+import random
+
+import jieba
+
+from helpers import fastcut
+from helpers.tokenize import _shared, segmenter
+
+from conftest import ROOT, SEED
+
+ODD = ["", " ", "\r\n", "a b\tc", "COVID-19疫情3.5%增长", "ＡＢＣ１２３", "热合曼·阿不都热依木说", "  \n\n  ", "x", "的的的的的"]
+
+
+def texts():
+    paths = [SEED, *sorted(ROOT.glob("tests/*/*.txt"))]
+    out = [p.read_text(encoding="utf-8") for p in paths]
+    rng = random.Random(8)
+    pieces = [t[a:a + rng.randrange(1, 40)] for t in out for a in (rng.randrange(len(t)) for _ in range(3))]
+    return out + pieces + ODD
+
+
+def test_same_tokens_as_jieba_on_every_test_article():
+    shared = _shared().tokenizer
+    jieba.dt.check_initialized()
+    for tok in (shared, jieba.dt):
+        for text in texts():
+            assert fastcut.tokenize(tok, text) == list(tok.tokenize(text)), text[:30]
+
+
+def test_same_tokens_under_an_article_overlay():
+    seg = segmenter(names=["曲艳阳", "热合曼·阿不都热依木"], places=["灵山卫街道"], phrases=["急难愁盼"])
+    text = "黄岛区发展和改革局局长曲艳阳说，推动灵山卫街道“急难愁盼”问题解决。热合曼·阿不都热依木说。"
+    with seg:
+        got = fastcut.tokenize(seg.tokenizer, text)
+        assert got == list(seg.tokenizer.tokenize(text))
+    assert "曲艳阳" in [w for w, _, _ in got] and "急难愁盼" in [w for w, _, _ in got]
+
+
+def test_hmm_memo_returns_what_jieba_returns():
+    fastcut._HMM_CACHE.clear()
+    run = "曲艳阳阿不都"
+    first = fastcut._hmm(run)
+    assert first == tuple(jieba.finalseg.cut(run)) and run in fastcut._HMM_CACHE
+    assert fastcut._hmm(run) == first
