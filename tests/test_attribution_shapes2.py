@@ -108,3 +108,18 @@ def test_a_host_who_only_opens_and_closes_is_no_speaker():
     # a host who also answers keeps their rows
     text2 = text.replace("戚文娟：今天的发布会到此结束，谢谢各位。", "戚文娟：补充一点，今年全区将新增绿地三百公顷。")
     assert "戚文娟" in {s for s, _t, _k in rows(text2)}
+
+
+def test_autonomous_county_written_as_an_ordinary_county():
+    from helpers.districts import title_place
+    assert title_place("沧源县委书记")[0].district == "沧源佤族自治县"
+    assert title_place("龙胜县县长")[0].district == "龙胜各族自治县"
+    assert title_place("区委常委、常务副区长")[0].district == ""
+    assert title_place("城区区长")[0].district == ""
+
+
+def test_tv_sound_bite_header_without_a_colon():
+    text = ("【正文】清晨，村里的稻田里，农机手正在开展无人机飞防作业。\n"
+            "【同期】光东村党支部书记　金永哲\n"
+            "我们成立了水稻种植专业合作社，统一品种、统一管理、统一销售。")
+    assert ("金永哲", "光东村党支部书记", "direct") in rows(clean_text(text)[0])

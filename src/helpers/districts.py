@@ -632,7 +632,12 @@ def title_place(title: str, support: Support = Support()) -> tuple[Place, bool]:
     # …地区 is a prefecture (喀什地区) and …自治区 a province-level region: neither is a district
     if m and not m.group(1).endswith(("社区", "园区", "景区", "校区", "片区", "城区", "街区", "开发区", "功能区", "示范区", "地区", "自治区")):
         name = re.split(r"[省市州盟]", m.group(1)[:-1])[-1] + m.group(1)[-1]  # 许昌市建安区 → 建安区
-        if len(name) >= 2 + (name.endswith("新区")):
+        if name[-1] == name[-2]:
+            name = name[:-1]  # 龙胜县县长: the office repeats the unit's last character
+        full = short_county(name[:-1]) if name.endswith(("县", "旗")) else ""
+        if full:  # 沧源县 for 沧源佤族自治县, 宽甸县 for 宽甸满族自治县: the autonomous county
+            return Place(full, _city_of(full), "title", name), False
+        if len(name) >= 2 + (name.endswith("新区")) and not name.endswith(("城区", "社区", "园区", "片区", "街区")):
             return Place(name, "", "title", name), False
     core = LEVEL_DESIGNATION.sub("", core)
     higher = _higher_mentions(core)

@@ -58,6 +58,8 @@ BYLINE = re.compile(
 )
 BYLINE_ROLE_RE = re.compile(BYLINE_ROLE)
 LABEL_LINE = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]$")
+# 【同期】光东村党支部书记　金永哲 — a TV script's sound-bite header without a colon: who speaks next
+SOUND_BITE_HEADER = re.compile(r"^[【\[](?:同期声?|采访|现场声|原声)[】\]]\s*[^，。！？：:“”]{2,40}$")
 SUBTITLE = re.compile(r"^(?:——|--|－－|—)\s*\S")
 QA_QUESTION = re.compile(r"^(?:记者|问|主持人|本报|Q)\s*[:：]")
 QA_ANSWER = re.compile(r"^(?:答|A)\s*[:：]")
@@ -190,7 +192,7 @@ TITLE_AFTER_START = re.compile(rf"^副?{_TITLES_AFTER}")
 
 # --- places (districts.py) ----------------------------------------------------------------
 UNIT_TAIL = re.compile(rf"[{CJK}]{{1,8}}?(?:街道|镇|乡|村|社区)")
-GENERIC_COUNTY = re.compile(rf"([{CJK}]{{2,6}}?(?:新区|自治县|自治旗|区|县|旗))(?=委|政府|人民政府|人大|政协|纪委|党|[{CJK}]{{0,12}}(?:委|局|部|办|中心|街道|镇|乡|区|园|所|站|院|校))")
+GENERIC_COUNTY = re.compile(rf"([{CJK}]{{2,6}}?(?:新区|自治县|自治旗|区|县|旗))(?=委|政府|人民政府|人大|政协|纪委|党|[县区旗]长|[{CJK}]{{0,12}}(?:委|局|部|办|中心|街道|镇|乡|区|园|所|站|院|校))")
 # 区商务局局长, 县委书记 without the place: "this district's"
 THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|长|[{CJK}]{{0,10}}?(?:局|办|部|中心|委员会))")
 # 黔东南州茶产业发展中心: an autonomous prefecture's office

@@ -92,7 +92,7 @@ def parse_structure(text: str) -> Structure:
         elif P.SUBTITLE.match(t) and len(t) <= 80 and not subtitle:
             p.kind = "subtitle"
             subtitle = t.lstrip("—-－ ")
-        elif P.ENDS_WITH_COLON.search(t) and len(t) <= 40 and "。" not in t:
+        elif (P.ENDS_WITH_COLON.search(t) and len(t) <= 40 and "。" not in t) or P.SOUND_BITE_HEADER.match(t):
             p.kind = "speaker_line"
         elif P.QA_QUESTION.match(t):
             p.kind = "question"
