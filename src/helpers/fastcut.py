@@ -71,28 +71,27 @@ def _cut_block(sentence: str, freqs: dict, logtotal: float, out: list):
     x = 0
     buf = ""
     append = out.append
-    while x < n:
-        y = choice[x] + 1
-        if y - x == 1:
-            buf += sentence[x]
-        else:
-            if buf:
-                if len(buf) == 1:
-                    append(buf)
-                elif not freqs.get(buf):
-                    out.extend(_hmm(buf))
-                else:
-                    out.extend(buf)
-                buf = ""
-            append(sentence[x:y])
-        x = y
-    if buf:
+
+    def flush(buf):  # a run of single characters: one token, HMM's new words, or characters
         if len(buf) == 1:
             append(buf)
         elif not freqs.get(buf):
             out.extend(_hmm(buf))
         else:
             out.extend(buf)
+
+    while x < n:
+        y = choice[x] + 1
+        if y - x == 1:
+            buf += sentence[x]
+        else:
+            if buf:
+                flush(buf)
+                buf = ""
+            append(sentence[x:y])
+        x = y
+    if buf:
+        flush(buf)
 
 
 def cut(tok: jieba.Tokenizer, text: str) -> list[str]:
