@@ -124,8 +124,8 @@ class _Kernel:
     """A kernel of this interpreter that runs several notebooks in turn. Started on first use,
     or ahead of it by ``start()``; ``prepare()`` resets it for the next notebook."""
 
-    def __init__(self, warm_up: str = WARM_UP):
-        self.warm_up = warm_up
+    def __init__(self, warm_up: str | None = None):
+        self.warm_up = WARM_UP if warm_up is None else warm_up
         self.km = self.kc = None
         self._started: asyncio.Future | None = None
 
