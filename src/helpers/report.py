@@ -122,11 +122,12 @@ def _failed_cell(nb) -> str:
 
 class _Kernel:
     """A kernel of this interpreter that runs several notebooks in turn. Started on first use,
-    or ahead of it by ``start()``; ``prepare()`` resets it for the next notebook."""
+    or ahead of it by ``start()``; ``prepare()`` resets it for the next notebook and gives that
+    notebook a client of its own (fresh channels: no message of the notebook before is read)."""
 
     def __init__(self, warm_up: str | None = None):
         self.warm_up = WARM_UP if warm_up is None else warm_up
-        self.km = self.kc = None
+        self.km = None
         self._started: asyncio.Future | None = None
 
     def start(self) -> asyncio.Future:
@@ -139,23 +140,34 @@ class _Kernel:
 
         self.km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_spec_manager_class()())
         await self.km.start_kernel(extra_arguments=KERNEL_ARGS, cwd=str(NOTEBOOKS_DIR))
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        await self.kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
         if self.warm_up:
-            await self.run(self.warm_up, STARTUP_TIMEOUT)
+            kc = await self._client()
+            try:
+                await _run_quietly(kc, self.warm_up, STARTUP_TIMEOUT)
+            finally:
+                kc.stop_channels()
 
-    async def run(self, code: str, timeout: float = TIMEOUT):
-        """Run ``code`` quietly (its output is dropped); ``RuntimeError`` if it raises."""
-        reply = await self.kc.execute_interactive(code, store_history=False, timeout=timeout, output_hook=lambda msg: None)
-        content = reply["content"]
-        if content["status"] != "ok":
-            raise RuntimeError(f"{content.get('ename')}: {content.get('evalue')}")
+    async def _client(self):
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        except BaseException:
+            kc.stop_channels()
+            raise
+        return kc
 
     async def prepare(self):
-        """Started, with an empty namespace and no figure open: ready for the next notebook."""
+        """Started, with an empty namespace and no figure open: a new client (the caller stops
+        its channels) for the next notebook."""
         await self.start()
-        await self.run(RESET)
+        kc = await self._client()
+        try:
+            await _run_quietly(kc, RESET, TIMEOUT)
+        except BaseException:
+            kc.stop_channels()
+            raise
+        return kc
 
     async def shutdown(self):
         if self._started is None:
@@ -167,12 +179,18 @@ class _Kernel:
         except BaseException:
             pass
         try:
-            if self.kc is not None:
-                self.kc.stop_channels()
             if self.km is not None and self.km.has_kernel:
                 await self.km.shutdown_kernel(now=True)
         except Exception:
             pass
+
+
+async def _run_quietly(kc, code: str, timeout: float):
+    """Run ``code`` through the client ``kc``, its output dropped; ``RuntimeError`` if it raises."""
+    reply = await kc.execute_interactive(code, store_history=False, timeout=timeout, output_hook=lambda msg: None)
+    content = reply["content"]
+    if content["status"] != "ok":
+        raise RuntimeError(f"{content.get('ename')}: {content.get('evalue')}")
 
 
 class KernelPool:
@@ -220,23 +238,25 @@ async def _execute(name: str, params: dict, dest: Path, final: Path | None = Non
     started = time.perf_counter()
     nb = nbformat.read(NOTEBOOKS_DIR / name, as_version=4)
     inject_parameters(nb, params)
+    kc = None
     if kernel is None:
         km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_spec_manager_class()())
     else:
         try:
-            await kernel.prepare()
+            kc = await kernel.prepare()
         except (RuntimeError, TimeoutError, OSError) as err:  # it would not start or reset: a stall
             raise NotebookFailed(f"{name}: the kernel did not start ({err})") from DeadKernelError(str(err))
         km = kernel.km
     client = NotebookClient(nb, km=km, timeout=TIMEOUT, resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
                             extra_arguments=list(KERNEL_ARGS[:1]))
-    if kernel is not None:
-        client.kc = kernel.kc  # the pooled kernel's channels: nbclient neither starts nor stops it
+    client.kc = kc  # a pooled kernel's client for this notebook: nbclient neither starts nor stops the kernel
     try:
         await client.async_execute()
     except (CellExecutionError, DeadKernelError, TimeoutError) as err:
         raise NotebookFailed(f"{name} failed in {_failed_cell(nb)}") from err
     finally:
+        if kc is not None:
+            kc.stop_channels()
         if kernel is None and km.has_kernel:
             await km.shutdown_kernel(now=True)
         dest.mkdir(parents=True, exist_ok=True)
