@@ -186,8 +186,21 @@ class _Kernel:
 
 
 async def _run_quietly(kc, code: str, timeout: float):
-    """Run ``code`` through the client ``kc``, its output dropped; ``RuntimeError`` if it raises."""
-    reply = await kc.execute_interactive(code, store_history=False, timeout=timeout, output_hook=lambda msg: None)
+    """Run ``code`` through the client ``kc`` and wait for its reply (its output is not read:
+    the notebook client skips messages of other requests); ``RuntimeError`` if it raises,
+    ``TimeoutError`` past ``timeout``. (Not ``execute_interactive``: its poller can miss
+    messages already waiting and then sleep until the timeout.)"""
+    from queue import Empty
+
+    msg_id = kc.execute(code, store_history=False)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            reply = await kc.get_shell_msg(timeout=max(0.0, deadline - time.monotonic()))
+        except Empty:
+            raise TimeoutError(f"no reply in {timeout:.0f} s") from None
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
     content = reply["content"]
     if content["status"] != "ok":
         raise RuntimeError(f"{content.get('ename')}: {content.get('evalue')}")
