@@ -149,7 +149,9 @@ class _Kernel:
 
     async def _client(self):
         kc = self.km.client()
-        kc.start_channels()
+        # No heartbeat thread: the manager tells whether the kernel lives, and stopping a
+        # heartbeat joins its thread, which blocked the event loop for minutes now and then.
+        kc.start_channels(hb=False)
         try:
             await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
         except BaseException:
