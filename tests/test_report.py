@@ -114,7 +114,7 @@ def test_a_stalled_kernel_is_run_again_but_a_failing_cell_is_not(tmp_path, monke
 
     calls = []
 
-    async def flaky(name, params, dest, final=None):
+    async def flaky(name, params, dest, final=None, kernel=None):
         calls.append(name)
         if name == "stalls.ipynb" and calls.count(name) == 1:
             raise report.NotebookFailed(f"{name} failed in cell 2") from TimeoutError("cell timed out")
@@ -130,3 +130,38 @@ def test_a_stalled_kernel_is_run_again_but_a_failing_cell_is_not(tmp_path, monke
     with pytest.raises(report.NotebookFailed):
         asyncio.run(report._run_all(["broken.ipynb"], {}, tmp_path, said.append))
     assert calls == ["broken.ipynb"]
+
+
+@pytest.mark.notebooks
+def test_a_pooled_kernel_starts_each_notebook_clean_and_a_failed_one_is_replaced(tmp_path, monkeypatch):
+    """The report reuses its kernels: the next notebook sees no name and no open figure the one
+    before left, and after a failure it gets a fresh kernel."""
+    import asyncio
+
+    pid = "import os, pathlib\npathlib.Path(OUT, NAME).write_text(str(os.getpid()))"
+    cells = {
+        "first.ipynb": [pid, "import matplotlib.pyplot as plt\nleft_over = plt.figure()"],
+        "second.ipynb": [pid, "import matplotlib.pyplot as plt\nassert 'left_over' not in dir() and plt.get_fignums() == []"],
+        "broken.ipynb": [pid, "raise ValueError('broken on purpose')"],
+        "after.ipynb": [pid],
+    }
+    for name, sources in cells.items():
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"NAME = {name!r}")]
+                                                + [nbformat.v4.new_code_cell(c) for c in sources]), tmp_path / name)
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", tmp_path)
+    params = {"OUT": str(tmp_path)}
+
+    async def run():
+        pool = report.KernelPool(1)
+        try:
+            await report._run_all(["first.ipynb", "second.ipynb"], params, tmp_path / "done", print, pool=pool)
+            with pytest.raises(report.NotebookFailed, match="broken on purpose"):
+                await report._run_all(["broken.ipynb"], params, tmp_path / "done", print, pool=pool)
+            await report._run_all(["after.ipynb"], params, tmp_path / "done", print, pool=pool)
+        finally:
+            await pool.close()
+
+    asyncio.run(run())
+    pids = {name: (tmp_path / name).read_text() for name in cells}
+    assert pids["first.ipynb"] == pids["second.ipynb"] == pids["broken.ipynb"]  # one kernel, reused
+    assert pids["after.ipynb"] != pids["broken.ipynb"]  # a fresh one after the failure

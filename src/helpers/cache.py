@@ -18,11 +18,13 @@ Delete it at any time; it is rebuilt on the next run.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import pickle
 import shutil
 import uuid
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,6 +133,26 @@ def store(key: str, analysis) -> bool:
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)
         return False
+
+
+@contextmanager
+def computing(key: str):
+    """Held while one process computes the entry ``key``: a second process asking for the same
+    analysis (a notebook's kernel while the report computes it) waits, then loads it, instead of
+    computing it again. An exclusive lock on a small file in ``<cache>/locks/``, released when the
+    process ends however it ends; without a writable cache folder, no lock."""
+    try:
+        folder = cache_dir() / "locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / key[:32], os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def clear() -> None:

@@ -218,9 +218,10 @@ def list_fidelity(items: list[str], ref_members: list[str]) -> tuple[str, int, i
 
 
 @lru_cache(maxsize=4096)
-def _phrase_variants(ref: str) -> tuple[tuple[str, str, re.Pattern], ...]:
+def _phrase_variants(ref: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """Patterns for non-verbatim uses of a single-phrase formulation of 4+ characters, each with
-    the literal text a use must contain (a cheap filter before the pattern runs):
+    the literal texts a use must contain (a cheap filter before the pattern is compiled and run)
+    and the pattern's source (compile it with :func:`_pattern`):
 
     - altered: one character replaced in the last two, after a kept stem of 3+ (人才强国 → 人才强区;
       a changed last character must end the phrase: 新型工业陶瓷 is not 新型工业化 altered);
@@ -228,20 +229,28 @@ def _phrase_variants(ref: str) -> tuple[tuple[str, str, re.Pattern], ...]:
       one character is too often another word: 扩大国内需求);
     - truncated: a prefix of at least 6 characters and three quarters of the formulation that ends
       the phrase (习近平新时代中国特色社会主义思想 → 习近平新时代中国特色社会主义，); shorter cuts
-      (人才强国战略 → 人才强国) are too often another phrase to call."""
+      (人才强国战略 → 人才强国) are too often another phrase to call.
+
+    The patterns are compiled only when their literals occur in a text: each holds the Chinese
+    character class, whose compilation costs about a millisecond, and a formulation has dozens."""
     out, n = [], len(ref)
     if n < 4 or not re.fullmatch(f"[{CJK}]+", ref):
         return ()
     ends = rf"(?![{CJK}])"  # a cut or a changed last character must end the phrase: 人才强区’, not 新型工业陶瓷
     for i in range(max(3, n - 2), n):
         tail = re.escape(ref[i + 1:]) if i < n - 1 else ends
-        out.append(("altered", ref[:i], re.compile(rf"{re.escape(ref[:i])}(?!{re.escape(ref[i])})[{CJK}]{tail}")))
+        out.append(("altered", (ref[:i], ref[i + 1:]), rf"{re.escape(ref[:i])}(?!{re.escape(ref[i])})[{CJK}]{tail}"))
     for i in range(2, n - 1):
-        out.append(("expanded", ref[:i], re.compile(rf"{re.escape(ref[:i])}[{CJK}]{{2,4}}?{re.escape(ref[i:])}")))
+        out.append(("expanded", (ref[:i], ref[i:]), rf"{re.escape(ref[:i])}[{CJK}]{{2,4}}?{re.escape(ref[i:])}"))
     keep = max(6, -(-3 * n // 4))
     for k in range(n - 1, keep - 1, -1):
-        out.append(("truncated", ref[:k], re.compile(rf"{re.escape(ref[:k])}{ends}")))
+        out.append(("truncated", (ref[:k],), rf"{re.escape(ref[:k])}{ends}"))
     return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _pattern(source: str) -> re.Pattern:
+    return re.compile(source)
 
 
 def reference_uses(text: str, reference: pd.DataFrame) -> list[Use]:
@@ -280,10 +289,10 @@ def reference_uses(text: str, reference: pd.DataFrame) -> list[Use]:
     for r in single:
         if r.formulation[:2] not in text:
             continue
-        for fidelity, needle, pat in _phrase_variants(r.formulation):
-            if needle not in text:
+        for fidelity, needles, source in _phrase_variants(r.formulation):
+            if not all(needle in text for needle in needles):
                 continue
-            for m in pat.finditer(text):
+            for m in _pattern(source).finditer(text):
                 if m.group() != r.formulation and all(m.end() <= x or m.start() >= y for x, y in taken):
                     uses.append(Use(m.group(), "reference", m.start(), m.end(), r.formulation, r.source, fidelity))
                     taken.append((m.start(), m.end()))

@@ -79,36 +79,56 @@ def cedict() -> dict[str, tuple[str, list[str]]]:
     """simplified word → (CEDICT pinyin, glosses). When a word has several entries, one is chosen
     by :func:`_choose` (common word over proper name, the reading pypinyin gives); senses
     that only point elsewhere ("variant of …", "CL:…", any sense written with Chinese
-    characters) are dropped, so a chart label never needs a glyph outside the font.
+    characters) are dropped, so a chart label never needs a glyph outside the font. A word
+    none of whose entries keeps a sense is not in it.
+
+    The file is read once; a word's senses are sifted when it is first looked up (an article
+    looks up a few hundred of its 120,000 words).
 
     >>> cedict()["发展"][1][:2]
     ['development', 'growth']
     """
-    entries: dict[str, list[tuple[str, list[str]]]] = {}
+    entries: dict[str, list[tuple[str, str]]] = {}
     with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as fh:
         for line in fh:
             m = _LINE.match(line)
             if not m:
                 continue
             _, simplified, pinyin, senses = m.groups()
-            glosses = [s.strip() for s in senses.split("/") if s.strip() and not _POINTER.match(s.strip()) and not _CJK.search(s)]
-            if glosses:
-                entries.setdefault(simplified, []).append((pinyin, glosses))
+            entries.setdefault(simplified, []).append((pinyin, senses))
     return _Entries(entries)
 
 
+def _glosses(senses: str) -> list[str]:
+    """The senses of one CEDICT line ('a/b/c') that say what the word means (see :func:`cedict`)."""
+    return [s.strip() for s in senses.split("/") if s.strip() and not _POINTER.match(s.strip()) and not _CJK.search(s)]
+
+
 class _Entries(dict):
-    """word → all its entries, read as word → the chosen entry (:func:`_choose`, on first use)."""
+    """word → all its raw entries, read as word → the chosen entry (:func:`_choose`, among the
+    entries that keep a sense; decided on first use). A word whose entries keep no sense is
+    absent (``in`` is False, ``[]`` raises ``KeyError``)."""
+
+    def _resolve(self, word):
+        found = dict.get(self, word)
+        if isinstance(found, list):
+            kept = [(pinyin, glosses) for pinyin, senses in found if (glosses := _glosses(senses))]
+            found = _choose(word, kept) if kept else None
+            dict.__setitem__(self, word, found)
+        return found
+
+    def __contains__(self, word):
+        return self._resolve(word) is not None
 
     def __getitem__(self, word):
-        found = super().__getitem__(word)
-        if isinstance(found, list):
-            found = _choose(word, found)
-            super().__setitem__(word, found)
+        found = self._resolve(word)
+        if found is None:
+            raise KeyError(word)
         return found
 
     def get(self, word, default=None):
-        return self[word] if word in self else default
+        found = self._resolve(word)
+        return default if found is None else found
 
 
 def _tone3(pinyin: str) -> str:

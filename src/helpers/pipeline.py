@@ -148,12 +148,15 @@ def analyze(path, themes: dict | None = None, cache: bool = True) -> Analysis:
         return compute_analysis(path, themes)
     key = C.analysis_key(path)
     found = C.load(key)
-    if found is not None:
-        found.article.path = path
-        return found
-    analysis = compute_analysis(path)
-    C.store(key, analysis)
-    return analysis
+    if found is None:
+        with C.computing(key):  # another process computing it: wait, then load theirs
+            found = C.load(key)
+            if found is None:
+                analysis = compute_analysis(path)
+                C.store(key, analysis)
+                return analysis
+    found.article.path = path
+    return found
 
 
 def load_analysis(path) -> Analysis:

@@ -11,6 +11,12 @@ the notebooks, the package's source and data files); an article whose stamp matc
 analysis is computed once per article, before its notebooks run, and cached on disk
 (``helpers.cache``); the notebooks load it. Two runs into the same folder take turns (a lock on
 the folder); staging folders left by a killed run are removed by the next.
+
+Kernels are reused: a pool of ``PARALLEL`` kernels is started (and imports the study's modules)
+while the first article is analysed, and each kernel runs one notebook after another, its
+namespace reset and its figures closed before each (``RESET``), so a notebook sees what a fresh
+kernel would, without paying for a kernel start and the imports again. A kernel whose notebook
+failed or stalled is shut down and replaced by a fresh one.
 """
 from __future__ import annotations
 
@@ -21,9 +27,11 @@ import hashlib
 import json
 import shutil
 import sys
+import threading
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 # nbformat validates with jsonschema, whose optional "iri" format checker builds a Lark grammar
@@ -44,6 +52,21 @@ CORPUS_DIR = "corpus"
 TIMEOUT = 240  # seconds per cell (the slowest cell takes a few seconds; a cell past this is stuck)
 ATTEMPTS = 2  # a notebook whose kernel stalls (a cell past TIMEOUT, a dead kernel) is run once more
 PARALLEL = max(2, os.cpu_count() or 2)  # notebooks executed at once: more kernels than cores only thrash
+STARTUP_TIMEOUT = 120  # seconds for a kernel to start and import the study's modules
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR",  # no start-up chatter on the terminal
+               "--HistoryManager.hist_file=:memory:"]  # as nbclient starts its kernels: no history file
+# Run in a pooled kernel as soon as it starts (while the article is analysed): the modules the
+# article notebooks import, the largest fixed cost of a kernel. Nothing of it stays in the
+# namespace (RESET runs before each notebook).
+WARM_UP = """import matplotlib.pyplot, pandas
+from IPython.display import HTML, Markdown, display
+from helpers import echo, explorer, findings, formulations, glossary, measures, network, plots, study, targets
+from helpers.pipeline import load_analysis"""
+# Run in a pooled kernel before each notebook: no figure left open, an empty namespace (the
+# names a fresh kernel has), execution counted from 1; imported modules stay imported.
+RESET = """import matplotlib.pyplot as _plt
+_plt.close("all")
+get_ipython().reset(new_session=True)"""
 STAMP = "inputs.json"  # in <article>/notebooks/: what the figures were made from
 HIDDEN_PREFIXES = (".staging-", ".old-")
 HTML_CSS = """<style>/* long code lines wrap instead of running off the page */
@@ -97,40 +120,181 @@ def _failed_cell(nb) -> str:
     return "a cell"
 
 
-async def _execute(name: str, params: dict, dest: Path, final: Path | None = None) -> tuple[str, float]:
+class _Kernel:
+    """A kernel of this interpreter that runs several notebooks in turn. Started on first use,
+    or ahead of it by ``start()``; ``prepare()`` resets it for the next notebook and gives that
+    notebook a client of its own (fresh channels: no message of the notebook before is read)."""
+
+    def __init__(self, warm_up: str | None = None):
+        self.warm_up = WARM_UP if warm_up is None else warm_up
+        self.km = None
+        self._started: asyncio.Future | None = None
+
+    def start(self) -> asyncio.Future:
+        if self._started is None:
+            self._started = asyncio.ensure_future(self._start())
+        return self._started
+
+    async def _start(self):
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_spec_manager_class()())
+        await self.km.start_kernel(extra_arguments=KERNEL_ARGS, cwd=str(NOTEBOOKS_DIR))
+        if self.warm_up:
+            kc = await self._client()
+            try:
+                await _run_quietly(kc, self.warm_up, STARTUP_TIMEOUT)
+            finally:
+                kc.stop_channels()
+
+    async def _client(self):
+        kc = self.km.client()
+        # No heartbeat thread: the manager tells whether the kernel lives, and stopping a
+        # heartbeat joins its thread, which blocked the event loop for minutes now and then.
+        kc.start_channels(hb=False)
+        try:
+            await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        except BaseException:
+            kc.stop_channels()
+            raise
+        return kc
+
+    async def prepare(self):
+        """Started, with an empty namespace and no figure open: a new client (the caller stops
+        its channels) for the next notebook."""
+        await self.start()
+        kc = await self._client()
+        try:
+            await _run_quietly(kc, RESET, TIMEOUT)
+        except BaseException:
+            kc.stop_channels()
+            raise
+        return kc
+
+    async def shutdown(self):
+        if self._started is None:
+            return
+        if not self._started.done():
+            self._started.cancel()
+        try:
+            await self._started
+        except BaseException:
+            pass
+        try:
+            if self.km is not None and self.km.has_kernel:
+                await self.km.shutdown_kernel(now=True)
+        except Exception:
+            pass
+
+
+async def _run_quietly(kc, code: str, timeout: float):
+    """Run ``code`` through the client ``kc`` and wait for its reply (its output is not read:
+    the notebook client skips messages of other requests); ``RuntimeError`` if it raises,
+    ``TimeoutError`` past ``timeout``. (Not ``execute_interactive``: its poller can miss
+    messages already waiting and then sleep until the timeout.)"""
+    from queue import Empty
+
+    msg_id = kc.execute(code, store_history=False)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            reply = await kc.get_shell_msg(timeout=max(0.0, deadline - time.monotonic()))
+        except Empty:
+            raise TimeoutError(f"no reply in {timeout:.0f} s") from None
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    content = reply["content"]
+    if content["status"] != "ok":
+        raise RuntimeError(f"{content.get('ename')}: {content.get('evalue')}")
+
+
+class KernelPool:
+    """``size`` kernels, each lent to one notebook at a time; a kernel whose notebook did not end
+    well (an error, a stall, a dead kernel) is shut down and replaced by a fresh one."""
+
+    def __init__(self, size: int = PARALLEL):
+        self._kernels = [_Kernel() for _ in range(size)]
+        self._free: asyncio.Queue = asyncio.Queue()
+        for k in self._kernels:
+            self._free.put_nowait(k)
+
+    def start(self):
+        """Start every kernel now, in the background (they import the study's modules meanwhile)."""
+        for k in self._kernels:
+            k.start()
+
+    @asynccontextmanager
+    async def kernel(self):
+        k = await self._free.get()
+        ok = False
+        try:
+            yield k
+            ok = True
+        finally:
+            if not ok:
+                await k.shutdown()
+                self._kernels.remove(k)
+                k = _Kernel()
+                self._kernels.append(k)
+            self._free.put_nowait(k)
+
+    async def close(self):
+        for k in self._kernels:
+            await k.shutdown()
+
+
+async def _execute(name: str, params: dict, dest: Path, final: Path | None = None, kernel: _Kernel | None = None) -> tuple[str, float]:
+    """Execute notebook ``name`` with ``params`` into ``dest`` (and its HTML copy), in ``kernel``
+    (one of a pool) or, without one, in a kernel of its own started and shut down here."""
     from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-    _ThisPython = _spec_manager_class()
-
     started = time.perf_counter()
     nb = nbformat.read(NOTEBOOKS_DIR / name, as_version=4)
     inject_parameters(nb, params)
-    km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_ThisPython())
-    client = NotebookClient(
-        nb, km=km, timeout=TIMEOUT, resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no start-up chatter on the terminal
-    )
+    kc = None
+    if kernel is None:
+        km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_spec_manager_class()())
+    else:
+        try:
+            kc = await kernel.prepare()
+        except (RuntimeError, TimeoutError, OSError) as err:  # it would not start or reset: a stall
+            raise NotebookFailed(f"{name}: the kernel did not start ({err})") from DeadKernelError(str(err))
+        km = kernel.km
+    client = NotebookClient(nb, km=km, timeout=TIMEOUT, resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+                            extra_arguments=list(KERNEL_ARGS[:1]))
+    client.kc = kc  # a pooled kernel's client for this notebook: nbclient neither starts nor stops the kernel
     try:
         await client.async_execute()
     except (CellExecutionError, DeadKernelError, TimeoutError) as err:
         raise NotebookFailed(f"{name} failed in {_failed_cell(nb)}") from err
     finally:
-        if km.has_kernel:
+        if kc is not None:
+            kc.stop_channels()
+        if kernel is None and km.has_kernel:
             await km.shutdown_kernel(now=True)
         dest.mkdir(parents=True, exist_ok=True)
         if final is not None:
             _show_final(nb, dest.parent, final)
         nbformat.write(nb, dest / name)
-    _write_html(nb, dest / name.replace(".ipynb", ".html"))
+    await asyncio.to_thread(_write_html, nb, dest / name.replace(".ipynb", ".html"))
     return name, time.perf_counter() - started
 
 
-def _write_html(nb, path: Path):
+_html_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _html_exporter():
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    return HTMLExporter(template_name="lab")  # made once: loading its templates costs more than a notebook's export
+
+
+def _write_html(nb, path: Path):
+    with _html_lock:  # one exporter, one notebook at a time (it runs in a thread beside the kernels)
+        body, _ = _html_exporter().from_notebook_node(nb)
     body = body.replace("</head>", HTML_CSS + "\n</head>", 1)
     path.write_text(body, encoding="utf-8")
 
@@ -148,29 +312,36 @@ def _show_final(nb, stage: Path, final: Path):
                     output["data"][mime] = value.replace(str(stage), str(final))
 
 
-async def _run_all(names, params, dest, say, final=None):
-    """Run the notebooks side by side; every one runs to its end (a kernel is never cut off
-    mid-shutdown), then the first failure, if any, is raised."""
+async def _run_all(names, params, dest, say, final=None, pool: KernelPool | None = None):
+    """Run the notebooks side by side, in the kernels of ``pool`` (one made for them if None);
+    every one runs to its end (a kernel is never cut off mid-shutdown), then the first failure,
+    if any, is raised. A notebook whose kernel stalled runs once more, in a fresh kernel."""
 
     from nbclient.exceptions import DeadKernelError
 
-    slots = asyncio.Semaphore(PARALLEL)
+    own = pool is None
+    if own:
+        pool = KernelPool(min(PARALLEL, len(names)))
 
     async def one(name):
-        async with slots:
-            for attempt in range(1, ATTEMPTS + 1):
-                try:
-                    result = await _execute(name, params, dest, final)
-                    break
-                except NotebookFailed as err:
-                    stalled = isinstance(err.__cause__, (TimeoutError, DeadKernelError))
-                    if not stalled or attempt == ATTEMPTS:
-                        raise
-                    say(f"    {name}: the kernel stalled ({err}); running it again")
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                async with pool.kernel() as kernel:
+                    result = await _execute(name, params, dest, final, kernel=kernel)
+                break
+            except NotebookFailed as err:
+                stalled = isinstance(err.__cause__, (TimeoutError, DeadKernelError))
+                if not stalled or attempt == ATTEMPTS:
+                    raise
+                say(f"    {name}: the kernel stalled ({err}); running it again")
         say(f"    {result[0]} done ({result[1]:.1f} s)")
         return result
 
-    results = await asyncio.gather(*(one(n) for n in names), return_exceptions=True)
+    try:
+        results = await asyncio.gather(*(one(n) for n in names), return_exceptions=True)
+    finally:
+        if own:
+            await pool.close()
     for result in results:
         if isinstance(result, BaseException):
             raise result
@@ -190,11 +361,15 @@ def run_notebooks(names, params: dict, final: Path, say=print) -> Path:
     """Execute ``names`` with ``params`` into a staging folder beside ``final`` (figures go to
     its top, notebooks and HTML to ``notebooks/``), then swap it in. On failure the staging
     folder is removed and ``final`` is left untouched."""
+    return asyncio.run(_run_notebooks(names, params, final, say))
+
+
+async def _run_notebooks(names, params: dict, final: Path, say, pool: KernelPool | None = None) -> Path:
     final.parent.mkdir(parents=True, exist_ok=True)
     stage = final.with_name(f".staging-{final.name}-{uuid.uuid4().hex[:8]}")
     stage.mkdir()
     try:
-        asyncio.run(_run_all(names, {**params, "OUT_DIR": str(stage)}, stage / "notebooks", say, final))
+        await _run_all(names, {**params, "OUT_DIR": str(stage)}, stage / "notebooks", say, final, pool)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
@@ -313,6 +488,10 @@ def run_report(seeds=(), out=None, quiet=False, force=False) -> int:
 
 
 def _run_locked(paths, out: Path, say, force: bool) -> int:
+    return asyncio.run(_run_articles(paths, out, say, force))
+
+
+async def _run_articles(paths, out: Path, say, force: bool) -> int:
     from helpers.pipeline import analyze
 
     articles, bad = [], 0
@@ -327,39 +506,49 @@ def _run_locked(paths, out: Path, say, force: bool) -> int:
     named = _unique_names(articles)
     written, skipped, failed, stamps = [], [], 0, []
     started = time.perf_counter()
-    for i, (path, name) in enumerate(named, 1):
-        final = out / name
-        stamp = article_stamp(path)
-        stamps.append(stamp)
-        if not force and is_current(final, stamp, ARTICLE_NOTEBOOKS):
-            say(f"[{i}/{len(named)}] {path.name} unchanged → {final} (skipped; --force recomputes)")
-            skipped.append(final)
-            continue
-        say(f"[{i}/{len(named)}] {path.name} → {final}")
-        try:
-            analyze(path)  # once, into the cache: the notebooks load it
-            run_notebooks(ARTICLE_NOTEBOOKS, {"SEED": str(path.resolve())}, final, say)
-            _write_stamp(final, stamp, [path.resolve()])
-            written.append(final)
-        except NotebookFailed as err:
-            print(f"error: {path.name}: {err}. The previous figures in {final} are unchanged.", file=sys.stderr)
-            stamps[-1] = "failed"
-            failed += 1
-    if len(named) > 1:
-        final = out / CORPUS_DIR
-        stamp = corpus_stamp(stamps)
-        if not force and not failed and is_current(final, stamp, [CORPUS_NOTEBOOK]):
-            say(f"[corpus] no article changed → {final} (skipped)")
-            skipped.append(final)
-        else:
-            say(f"[corpus] comparing {len(named)} articles → {final}")
+    pool = None  # started when the first notebook is due, so a run with nothing changed starts none
+    try:
+        for i, (path, name) in enumerate(named, 1):
+            final = out / name
+            stamp = article_stamp(path)
+            stamps.append(stamp)
+            if not force and is_current(final, stamp, ARTICLE_NOTEBOOKS):
+                say(f"[{i}/{len(named)}] {path.name} unchanged → {final} (skipped; --force recomputes)")
+                skipped.append(final)
+                continue
+            say(f"[{i}/{len(named)}] {path.name} → {final}")
+            if pool is None:
+                pool = KernelPool(PARALLEL)
+                pool.start()  # the kernels start and import while the article is analysed
             try:
-                run_notebooks([CORPUS_NOTEBOOK], {"SEEDS": [str(p.resolve()) for p, _ in named]}, final, say)
-                _write_stamp(final, stamp, [p.resolve() for p, _ in named])
+                await asyncio.to_thread(analyze, path)  # once, into the cache: the notebooks load it
+                await _run_notebooks(ARTICLE_NOTEBOOKS, {"SEED": str(path.resolve())}, final, say, pool)
+                _write_stamp(final, stamp, [path.resolve()])
                 written.append(final)
             except NotebookFailed as err:
-                print(f"error: corpus: {err}. The previous figures in {final} are unchanged.", file=sys.stderr)
+                print(f"error: {path.name}: {err}. The previous figures in {final} are unchanged.", file=sys.stderr)
+                stamps[-1] = "failed"
                 failed += 1
+        if len(named) > 1:
+            final = out / CORPUS_DIR
+            stamp = corpus_stamp(stamps)
+            if not force and not failed and is_current(final, stamp, [CORPUS_NOTEBOOK]):
+                say(f"[corpus] no article changed → {final} (skipped)")
+                skipped.append(final)
+            else:
+                say(f"[corpus] comparing {len(named)} articles → {final}")
+                if pool is None:
+                    pool = KernelPool(1)
+                try:
+                    await _run_notebooks([CORPUS_NOTEBOOK], {"SEEDS": [str(p.resolve()) for p, _ in named]}, final, say, pool)
+                    _write_stamp(final, stamp, [p.resolve() for p, _ in named])
+                    written.append(final)
+                except NotebookFailed as err:
+                    print(f"error: corpus: {err}. The previous figures in {final} are unchanged.", file=sys.stderr)
+                    failed += 1
+    finally:
+        if pool is not None:
+            await pool.close()
     say(f"\nWrote in {time.perf_counter() - started:.1f} s ({len(written)} folder(s) written, {len(skipped)} unchanged and skipped):")
     for folder in written:
         files = sorted(p for p in folder.rglob("*") if p.is_file())
