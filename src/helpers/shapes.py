@@ -217,13 +217,27 @@ def _strategies(clause: str, bounds: set[int], cut) -> list[str]:
 @lru_cache(maxsize=1)
 def _hint() -> re.Pattern:
     s = _sections()
-    return re.compile(rf"、|(.).\1|(.)..\2|[{''.join(s['slogan-verbs'])}][{''.join(s['slogan-objects'])}]")
+    frame = "".join(sorted(s["not-frames"]))
+    return re.compile(rf"([^{frame}、])(?:.|..)\1|[{''.join(s['slogan-verbs'])}][{''.join(s['slogan-objects'])}]")
+
+
+def _parallel_hint(clause: str) -> bool:
+    """Items of 3–4 characters on both sides of a 、 that repeat a character in the same place."""
+    i = clause.find("、")
+    while i >= 0:
+        for size in (MIN_ITEM, MAX_ITEM):
+            a, b = clause[max(0, i - size):i], clause[i + 1:i + 1 + size]
+            if len(a) == len(b) == size and any(x == y for x, y in zip(a, b)):
+                return True
+        i = clause.find("、", i + 1)
+    return False
 
 
 def _candidate(clause: str) -> bool:
-    """A cheap look for what a shape needs: a 、, a character repeated two or three places on,
-    or a slogan verb before its object."""
-    return _hint().search(clause) is not None
+    """A cheap look for what a shape needs, before any cut: parallel items around a 、, a
+    character (no function character) repeated two or three places on, or a slogan verb before
+    its object."""
+    return _hint().search(clause) is not None or _parallel_hint(clause)
 
 
 def shaped_phrases(text: str, cut: Callable[[str], list[str]], names=(), places=()) -> list[str]:
