@@ -63,3 +63,16 @@ def test_county_short_name_and_product():
     assert "新建茶叶" not in seg.cut("新建茶叶加工厂")
     assert "新鲜苹果" not in seg.cut("新鲜苹果上市")
     assert jieba.lcut("柞水木耳") != ["柞水木耳"]  # jieba alone splits it: the rule does the work
+
+
+def test_an_empty_slogan_verbs_section_turns_the_strategy_shape_off(monkeypatch):
+    from helpers import shapes
+    full = shapes._sections()
+    monkeypatch.setattr(shapes, "_sections", lambda: {**full, "slogan-verbs": frozenset()})
+    shapes._hint.cache_clear()
+    try:
+        assert shaped_phrases("走生态立岛之路，推行省水省肥", cut) == ["省水省肥"]
+    finally:
+        shapes._hint.cache_clear()
+    monkeypatch.undo()
+    assert "生态立岛" in shaped_phrases("走生态立岛之路，推行省水省肥", cut)

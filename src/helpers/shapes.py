@@ -218,7 +218,9 @@ def _strategies(clause: str, bounds: set[int], cut) -> list[str]:
 def _hint() -> re.Pattern:
     s = _sections()
     frame = "".join(sorted(s["not-frames"]))
-    return re.compile(rf"([^{frame}、])(?:.|..)\1|[{''.join(s['slogan-verbs'])}][{''.join(s['slogan-objects'])}]")
+    verbs, objects = "".join(sorted(s["slogan-verbs"])), "".join(sorted(s["slogan-objects"]))
+    strategy = f"|[{verbs}][{objects}]" if verbs and objects else ""  # an empty section turns shape 4 off
+    return re.compile(rf"([^{frame}、])(?:.|..)\1{strategy}")
 
 
 def _parallel_hint(clause: str) -> bool:
