@@ -199,9 +199,9 @@ THIS_COUNTY = re.compile(rf"^(?:区|县|旗)(?:委|政府|人大|政协|纪委|�
 PREFECTURE_WORD = re.compile(rf"[{CJK}]{{2,5}}州(?![市区县])")
 # 省发展改革委, 市民政局, 国家发展改革委: a province's, a prefecture's or the nation's office
 HIGHER_UNIT = re.compile(r"^(?:省|市|州|盟|自治区|国家|中央|全国|国务院|中共中央|部|总书记|国家主席|主席|总理|副总理|委员长)")
-# 全国人大代表 / 全国政协委员 written before a local office: the office decides
 # a level, not a place: 国家级代表性传承人 and 自治区级传承人 are local people (no higher office)
 LEVEL_DESIGNATION = re.compile(r"(?:国家|省|自治区|市|州|盟|县|区)级")
+# 全国人大代表 / 全国政协委员 written before a local office: the office decides
 DEPUTY = re.compile(r"^(?:全国|省|市)?(?:人大代表|政协委员)[、，,]?")
 # scholars speak for their institution, not for the county an article is about
 SCHOLAR = re.compile(r"大学|学院|研究院|研究所|研究员|研究中心|教授|学者|专家|智库")

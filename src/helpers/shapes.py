@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Callable
 
 from helpers import patterns as P
+from helpers.tokenize import _shared, has_single_characters, read_head_sections, stopwords
 
 _CLAUSE = re.compile(rf"[{P.CJK}、]+")
 _LIST_ITEM = re.compile(rf"[{P.CJK}]+")
@@ -38,15 +39,8 @@ MIN_ITEM, MAX_ITEM = 3, 4
 STRATEGY_TAGS = {"n", "nz", "vn", "nr", "b", "ng", "an"}  # X of X 立/兴/强 Y: a noun-like word (生态, 旅游, 制造业)
 
 
-@lru_cache(maxsize=1)
 def _sections() -> dict[str, frozenset]:
-    from helpers.tokenize import read_head_sections
-    return read_head_sections()
-
-
-def stopwords() -> frozenset:
-    from helpers.tokenize import stopwords as words
-    return words()
+    return read_head_sections()  # cached there
 
 
 def _boundaries(cut: Callable[[str], list[str]], clause: str) -> set[int]:
@@ -55,11 +49,6 @@ def _boundaries(cut: Callable[[str], list[str]], clause: str) -> set[int]:
         i += len(w)
         out.add(i)
     return out
-
-
-def _pieces_with_single(cut, phrase: str) -> bool:
-    pieces = cut(phrase)
-    return len(pieces) > 1 and any(len(p) == 1 for p in pieces)
 
 
 LEVELS = set("省市县区州盟旗镇乡村")  # 县林业局、县政府办: offices of one level, not a slogan
@@ -123,7 +112,7 @@ def _parallel_items(clause: str, bounds: set[int], cut, names=()) -> list[str]:
             if not any(_parallel(a, b) for a, b in zip(texts, texts[1:])):
                 continue
             whole = [len(cut(t)) == 1 for t in texts]  # an item the lexicon knows already (以文塑旅)
-            if all((w or _pieces_with_single(cut, t)) and _plain(t, cut, allow="得") and not any(nm in t for nm in names)
+            if all((w or has_single_characters(cut(t))) and _plain(t, cut, allow="得") and not any(nm in t for nm in names)
                    for t, w in zip(texts, whole)):
                 found.extend(t for t, w in zip(texts, whole) if not w)
     return found
@@ -131,13 +120,11 @@ def _parallel_items(clause: str, bounds: set[int], cut, names=()) -> list[str]:
 
 def _known(word: str) -> bool:
     """A word jieba's dictionary or the lexicon, gazetteer or themes know."""
-    from helpers.tokenize import _shared
     return word in _shared().tags
 
 
 def _tags() -> dict:
     """The shared tokenizer's tags: jieba's, then the lexicon's, gazetteer's and themes'."""
-    from helpers.tokenize import _shared
     return _shared().tags
 
 

@@ -504,12 +504,17 @@ def _join_filters(sections: dict) -> tuple[frozenset, frozenset, frozenset]:
     return found[1]
 
 
+def has_single_characters(pieces: list[str]) -> bool:
+    """Pieces of a phrase of which some are single characters (急/难/愁/盼, 以/旅/彰/文): a set
+    phrase jieba does not know. One piece, or whole words (全面推进/乡村振兴), are not."""
+    return len(pieces) > 1 and any(len(p) == 1 for p in pieces)
+
+
 def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
     """True when jieba would cut ``phrase`` into pieces some of which are single characters
     (急难愁盼 → 急/难/愁/盼): it is a set phrase jieba does not know. A phrase that is already
     one word, or a sequence of words (全面推进/乡村振兴), is left to the dictionary."""
-    pieces = tok.lcut(phrase, HMM=False)
-    return len(pieces) > 1 and any(len(p) == 1 for p in pieces)
+    return has_single_characters(tok.lcut(phrase, HMM=False))
 
 
 def segmenter(names=(), phrases=(), places=(), shaped=()) -> Segmenter:
@@ -522,17 +527,14 @@ def segmenter(names=(), phrases=(), places=(), shaped=()) -> Segmenter:
     base = _shared()
     seg = Segmenter(base.tokenizer, base.tags, {})
     words = [(n, "nr") for n in names] + [(p, "ns") for p in places] + [(p, "nz") for p in phrases]
-    words += [(p, "shape") for p in shaped]
+    words += [(p, "shape") for p in shaped]  # helpers.shapes checked already that jieba splits them
     with seg:
         for word, tag in words:
             if len(word) < 2 or word in seg.added:
                 continue
             if tag == "nz" and not _breaks_into_characters(seg.tokenizer, word):
                 continue  # 全面推进乡村振兴 is 全面推进 + 乡村振兴: words already, not a new set phrase
-            if tag == "shape":
-                if len(seg.tokenizer.lcut(word, HMM=False)) < 2:
-                    continue  # jieba keeps it whole already
-                tag = "nz"
+            tag = "nz" if tag == "shape" else tag
             freq = winning_freq(seg.tokenizer, word)
             seg._overlay.add(word, freq)
             seg.freqs.append((word, freq))
