@@ -323,7 +323,9 @@ def _short_higher() -> _Names:
     return _Names(out)
 
 
-AUTONOMOUS_COUNTY = re.compile(rf"^([{P.CJK}]{{2,}}?)(?:[{P.CJK}]{{1,4}}族)+自治[县旗]$")
+# the ethnic part of an autonomous county: …族, or a people named without 族 (巴里坤哈萨克自治县,
+# 察布查尔锡伯自治县, 塔什库尔干塔吉克自治县, 和布克赛尔蒙古自治县)
+AUTONOMOUS_COUNTY = re.compile(rf"^([{P.CJK}]{{2,}}?)(?:[{P.CJK}]{{1,4}}族|哈萨克|蒙古|塔吉克|锡伯|柯尔克孜)+自治[县旗]$")
 
 
 @lru_cache(maxsize=1)
@@ -351,6 +353,25 @@ def is_place_name(word: str) -> bool:
     """A province, prefecture or county-level unit, by its full or short name (孟津, 孟津区, 洛阳)."""
     return bool(short_county(word)) or word in _short_higher().table or word in _county_table().table \
         or word in _higher_table().table
+
+
+@lru_cache(maxsize=1)
+def _shorts_by_county() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for short, county in _short_counties().items():
+        out.setdefault(county, []).append(short)
+    return {county: tuple(shorts) for county, shorts in out.items()}
+
+
+def _short_names_of(county: str) -> tuple[str, ...]:
+    """The unique short names of a county-level unit (化隆回族自治县 → 化隆), or ()."""
+    return _shorts_by_county().get(county, ())
+
+
+def is_county_name(word: str) -> bool:
+    """A county-level unit's full name (蔚县, 东宁市, 化隆回族自治县); not a generic one (城区) nor
+    an ordinary word (和县)."""
+    return word in _county_table().table and word not in GENERIC_COUNTIES and word not in AMBIGUOUS_SHORT
 
 
 def short_county(word: str) -> str:
@@ -703,14 +724,39 @@ def headline_county(headline: str) -> tuple[str, bool]:
     named = [d for _a, d in county_mentions(headline)]
     if len(set(named)) == 1:
         return named[0], True
-    if named or names_higher_place(headline) or _short_higher().scan(headline):
+    if named:
         return "", True
+    if names_higher_place(headline) or _short_higher().scan(headline):
+        return _single(counties_after_higher(headline)), True
     m = re.match(rf"^([{P.CJK}]{{2,5}})[：:]", headline)  # 婺源：…
     if m and m.group(1) in _short_counties():
         return _short_counties()[m.group(1)], True
     return "", False
 
 
+
+
+def counties_after_higher(text: str) -> list[str]:
+    """County-level units written by short name right after their own province or prefecture
+    (陕西米脂 → 米脂县, 榆林米脂 → 米脂县, 湖南省江华 → 江华瑶族自治县): a headline that names
+    a province this way is about the county.
+
+    >>> counties_after_higher("黄土高坡“谷”香浓——陕西米脂做强小米产业见闻")
+    ['米脂县']
+    """
+    g, shorts, found = national(), _short_counties(), []
+    higher = [(b, _short_higher()[n]) for _a, b, n in _short_higher().scan(text)]
+    higher += [(b, n) for _a, b, n in _higher_table().scan(text) if _higher_table()[n] != "nation"]
+    for end, place in higher:
+        for length in range(6, 1, -1):
+            county = shorts.get(text[end:end + length])
+            if not county:
+                continue
+            units = [g.units[i] for i in g.counties.get(county, [])]
+            if any(place in (u.province, u.prefecture) for u in units):
+                found.append(county)
+            break
+    return found
 
 
 def dateline_county(lead: str) -> tuple[str, bool]:
@@ -733,6 +779,8 @@ def dominant_county(text: str) -> str:
     counts = Counter(d for _a, d in county_mentions(text) if d)
     if not counts:
         return ""
+    for county in list(counts):  # a county named in full once, then by its short name (化隆 for 化隆回族自治县)
+        counts[county] = max([counts[county], *(text.count(s) for s in _short_names_of(county))])
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
     return top if n / total >= 0.6 and n >= 2 else ""
 
@@ -839,6 +887,8 @@ class ArticlePlaces:
         'article'
         """
         found, higher = title_place(title, self.support)
+        if higher and self._this_city(title, found):
+            return Place(self.about, self.about_city, "article")
         if found.district or higher:
             return found
         sentence = sentence or _sentence_of(paragraph, title)
@@ -853,6 +903,12 @@ class ArticlePlaces:
         if self.about and self._local_person(title):
             return Place(self.about, self.about_city, "article")
         return Place("", "")
+
+    def _this_city(self, title: str, found: Place) -> bool:
+        """A 市 office written without its place (市商务局局长, 市委副书记) in an article about a
+        county-level city (东宁市): that city's office, not a prefecture's."""
+        return (self.about.endswith("市") and not found.city and title.startswith("市")
+                and not names_higher_place(title) and not _short_higher().scan(title))
 
     def _local_person(self, title: str) -> bool:
         """At or below the county, with no place of its own: not a scholar, not a company whose

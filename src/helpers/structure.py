@@ -87,6 +87,14 @@ def parse_structure(text: str) -> Structure:
             names += byline_names(t)
         elif P.LABEL_LINE.match(t):
             p.kind = "label"
+        elif P.SCRIPT_TITLE.match(t) and not seen_text:
+            p.kind = "headline"  # 【标题】敦化：… — the script's own title wins over a programme line before it
+            headline = P.SCRIPT_TITLE.match(t).group(1)
+            for q in paras[: p.index]:
+                if q.kind == "headline":
+                    q.kind = "label"
+        elif P.SCRIPT_LABEL.match(t) and not seen_text and len(t) <= 40 and "。" not in t:
+            p.kind = "label"  # 【栏目】吉林新闻联播
         elif P.CAPTION.search(t) and seen_text:
             p.kind = "caption"  # a photo caption: text, but nobody speaks in it
         elif P.SUBTITLE.match(t) and len(t) <= 80 and not subtitle:

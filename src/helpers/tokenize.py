@@ -384,15 +384,17 @@ class Segmenter:
         (奉节 for 奉节县, 五常 for 五常市), or a county's short name (富川 for 富川瑶族自治县);
         not a word jieba merely tags ns (新鲜, 东北).
 
-        >>> segmenter()._is_county("奉节"), segmenter()._is_county("新鲜")
-        (True, False)"""
+        >>> segmenter()._is_county("奉节"), segmenter()._is_county("蔚县"), segmenter()._is_county("新鲜")
+        (True, True, False)"""
         if not (2 <= len(word) <= 4) or not _CJK_ONLY.fullmatch(word) or word in stopwords():
             return False
         if word in self.added:
             return self.added[word] == "ns"
+        from helpers.districts import is_county_name, short_county
+        if is_county_name(word):
+            return True  # a county's full name (蔚县, 和县 aside): jieba may know it as a frequent word
         if (self.tokenizer.FREQ.get(word) or 0) >= COMMON_WORD_FREQ:
             return False  # a common word (新建, 山地, 新鲜) that is also a place's short name (新建区)
-        from helpers.districts import short_county
         return any(self.tags.get(word + suffix) == "ns" for suffix in PLACE_SUFFIXES) or bool(short_county(word))
 
     def _is_noun(self, word: str) -> bool:
@@ -431,8 +433,8 @@ class Segmenter:
         True"""
         s = read_head_sections()
         whole = left + right
-        if len(whole) > COMPOUND_MAX or whole in s["blocklist"]:
-            return False
+        if len(whole) > (LEVEL_MAX if right in s["place-heads"] else COMPOUND_MAX) or whole in s["blocklist"]:
+            return False  # a place + its landmark may be longer (阿尔山国家森林公园: 3 + 6)
         if right in s["heads"] and self._is_modifier(left, joined):
             return True
         if right in s["place-heads"] and not joined and self._is_place(left):

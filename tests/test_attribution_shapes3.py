@@ -1,0 +1,84 @@
+"""Shapes met on the seventh held-out set, each on a sentence written for this test (not the set's
+text): a role word 姑娘 before a name that a later 她 refers to, 折 as a surname after an office, a
+Mongolian name ending in 图, a ·-joined name followed by a time word, a headline naming a county
+after its province (陕西米脂), a bare 市 office in an article about a county-level city, a county
+named once in full and then by its short name, a TV script's 【标题】 line, autonomous counties whose
+people is named without 族, and place + head / county + product compounds."""
+import pytest
+
+from helpers import districts as D
+from helpers.districts import ArticlePlaces
+from helpers.quotes import extract_quotes
+from helpers.read import Article
+from helpers.structure import parse_structure
+from helpers.tokenize import segmenter
+
+
+def rows(text, headline="标题"):
+    article = Article(path=None, name="t", safe_name="t", raw=text, text=f"{headline}\n{text}", encoding="utf-8")
+    q = extract_quotes(article)
+    return list(zip(q["speaker"], q["title"], q["kind"]))
+
+
+def test_a_girl_named_by_role_is_the_she_who_speaks_next():
+    found = rows("在一家服装厂的车间里，苗族姑娘杨丽萍熟练地缝着衣服。“在家门口上班，每月能挣4000多元。”她笑着说。")
+    assert ("杨丽萍", "苗族姑娘", "direct") in found
+
+
+def test_zhe_is_a_surname_only_right_after_an_office():
+    assert ("折红梅", "县农业农村局副局长", "indirect") in rows("县农业农村局副局长折红梅表示，全县谷子种植面积稳定。")
+    assert not any(s.startswith("折") for s, _t, _k in rows("产品打折销售很受欢迎，店主说生意不错。"))
+
+
+def test_a_mongolian_name_ending_in_tu():
+    assert ("宝音图", "旗文化旅游体育局副局长", "indirect") in rows("旗文化旅游体育局副局长宝音图表示，今年游客人数明显增加。")
+
+
+def test_a_dot_name_followed_by_a_time_word():
+    found = rows("牧民阿依努尔·卡德尔去年开起了牧家乐。“一到旺季，每天接待几十名游客。”她说。")
+    assert [s for s, _t, _k in found] == ["阿依努尔·卡德尔"]
+
+
+def test_a_headline_naming_a_county_after_its_province():
+    assert D.counties_after_higher("陕西米脂做强小米产业") == ["米脂县"]
+    assert D.counties_after_higher("河南多地抢抓农时") == []
+    assert D.headline_county("黄土高坡谷香浓——陕西米脂做强小米产业见闻") == ("米脂县", True)
+    # a county of another province written after a province is not taken
+    assert D.counties_after_higher("山西米脂") == []
+
+
+def test_a_bare_city_office_in_an_article_about_a_county_level_city():
+    p = ArticlePlaces.from_text("东宁市举行新闻发布会。", headline="东宁市举行口岸经济新闻发布会")
+    assert p.about == "东宁市"
+    assert (p.place("市商务局局长").district, p.place("市商务局局长").source) == ("东宁市", "article")
+    # in an article about a district or county, 市 is the prefecture's: no district
+    q = ArticlePlaces.from_text("婺源县召开大会。", headline="婺源县召开大会")
+    assert q.place("市商务局局长").district == ""
+
+
+def test_a_county_named_once_in_full_then_by_its_short_name_dominates():
+    text = "青海省海东市化隆回族自治县的拉面匠人走向全国。化隆拉面店开到了各地，化隆人靠拉面致富，化隆的年轻人学手艺。"
+    assert D.dominant_county(text) == "化隆回族自治县"
+    assert D.dominant_county("化隆回族自治县和循化撒拉族自治县都在海东。") == ""
+
+
+def test_a_tv_scripts_title_line_is_the_headline():
+    s = parse_structure("【栏目】新闻联播\n【标题】敦化：林下经济鼓起钱袋子\n【导语】初秋时节，林区一片繁忙。")
+    assert s.headline == "敦化：林下经济鼓起钱袋子"
+    assert [p.kind for p in s.paragraphs][:2] == ["label", "headline"]
+
+
+@pytest.mark.parametrize("short,full", [("巴里坤", "巴里坤哈萨克自治县"), ("察布查尔", "察布查尔锡伯自治县"),
+                                        ("塔什库尔干", "塔什库尔干塔吉克自治县"), ("富川", "富川瑶族自治县")])
+def test_autonomous_counties_whose_people_is_named_without_zu(short, full):
+    assert D.short_county(short) == full
+    assert D.title_place(f"{short}县委书记")[0].district == full
+
+
+def test_place_heads_and_county_products():
+    seg = segmenter()
+    words = seg.cut("蔚县剪纸和东宁黑木耳远销各地，东宁口岸客流回升，阿尔山国家森林公园迎来游客。")
+    assert {"蔚县剪纸", "东宁黑木耳", "东宁口岸", "阿尔山国家森林公园"} <= set(words)
+    # a common noun before the head stays apart; a county's full name needs a product after it
+    assert "这个口岸" not in seg.cut("这个口岸很繁忙")
+    assert "蔚县" in seg.cut("蔚县今年游客增多")
