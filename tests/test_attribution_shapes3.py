@@ -9,13 +9,15 @@ import pytest
 from helpers import districts as D
 from helpers.districts import ArticlePlaces
 from helpers.quotes import extract_quotes
-from helpers.read import Article
+from helpers.read import Article, clean_text
 from helpers.structure import parse_structure
 from helpers.tokenize import segmenter
 
 
 def rows(text, headline="标题"):
-    article = Article(path=None, name="t", safe_name="t", raw=text, text=f"{headline}\n{text}", encoding="utf-8")
+    """(speaker, title, kind) of each row, the text read as a file is (cleaned: 　 spaces and all)."""
+    cleaned, _steps, _ = clean_text(f"{headline}\n{text}")
+    article = Article(path=None, name="t", safe_name="t", raw=text, text=cleaned, encoding="utf-8")
     q = extract_quotes(article)
     return list(zip(q["speaker"], q["title"], q["kind"]))
 
@@ -82,3 +84,24 @@ def test_place_heads_and_county_products():
     # a common noun before the head stays apart; a county's full name needs a product after it
     assert "这个口岸" not in seg.cut("这个口岸很繁忙")
     assert "蔚县" in seg.cut("蔚县今年游客增多")
+
+
+def test_a_sound_bite_speaker_in_brackets_after_the_label():
+    found = rows("【解说】走进桃园，果农们正忙着采摘。\n【同期】（果农　张大山）今年桃子个头大，一亩能卖一万多元。\n"
+                 "【同期】（县农业农村局局长　李明华）我们要把蜜桃产业做成富民产业。")
+    assert [(s, t, k) for s, t, k in found] == [("张大山", "果农", "direct"), ("李明华", "县农业农村局局长", "direct")]
+
+
+def test_a_caption_line_names_who_speaks_next():
+    found = rows("【解说】走进桃园。\n【同期声】\n字幕：果农　张大山\n今年桃子个头大，一亩能卖一万多元。\n"
+                 "【同期声】\n字幕：县农业农村局局长　李明华\n我们要把蜜桃产业做成富民产业。")
+    assert [(s, k) for s, _t, k in found] == [("张大山", "direct"), ("李明华", "direct")]
+    # a caption that names nobody gives no speaker and is no quote
+    assert rows("【解说】走进桃园。\n字幕：全县蜜桃种植面积达5万亩\n【解说】果农们正忙着采摘。") == []
+
+
+def test_words_introducing_guests_are_not_part_of_the_title():
+    found = rows("主持人：各位记者朋友，大家上午好！今天我们邀请到某某市委副书记、市长慕容振宇，请他介绍有关情况。\n"
+                 "慕容振宇：今年全市口岸过货量增长两成。")
+    assert ("慕容振宇", "某某市委副书记、市长", "direct") in found
+    assert ("王强", "县委副书记、县长", "indirect") in rows("出席发布会的有县委副书记、县长王强。王强介绍，今年全县投资增长一成。")

@@ -62,6 +62,11 @@ LABEL_LINE = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]$")
 # 【标题】敦化：… / 标题：… — a TV or web script's title line (the headline); 【栏目】… names the programme
 SCRIPT_TITLE = re.compile(r"^(?:[【\[](?:标题|题目|新闻标题)[】\]]|(?:标题|新闻标题)[：:])\s*(\S.{0,59})$")
 SCRIPT_LABEL = re.compile(r"^[【\[](?:栏目|节目|播出时间|时长|编辑|记者|摄像|来源)[】\]]")
+# 字幕：果农　张大山 (a TV script's caption line naming who speaks next, after 【同期声】 or alone)
+CAPTION_SPEAKER = re.compile(r"^(?:[【\[](?:同期声?|采访|现场声|原声)[】\]]\s*)?(?:人物|同期)?字幕[：:]\s*([^，。！？：:“”]{2,40})$")
+CAPTION_SPEAKER_PREFIX = re.compile(r"^(?:人物|同期)?字幕[：:]\s*")
+# 【同期】（果农　张大山）今年… — the speaker in brackets right after a sound-bite label
+BRACKET_SPEAKER = re.compile(r"[（(]([^（）()，。！？“”]{2,30})[）)]\s*")
 SOUND_BITE_HEADER = re.compile(r"^[【\[](?:同期声?|采访|现场声|原声)[】\]]\s*[^，。！？：:“”]{2,40}$")
 SUBTITLE = re.compile(r"^(?:——|--|－－|—)\s*\S")
 QA_QUESTION = re.compile(r"^(?:记者|问|主持人|本报|Q)\s*[:：]")
@@ -159,6 +164,8 @@ LEAD_WORDS = re.compile(
     r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访|采访|走访|访|"
     r"(?:新闻发布会|发布会|座谈会|会议|会)上)[，,]?"
 )
+# words that introduce a list of guests before the first title (今天我们邀请到…, 出席发布会的有…)
+INTRODUCED_BY = re.compile(r"^[^，。；“”]{0,20}?(?:邀请到了?|请到了?|有请|出席[^，。；“”]{0,12}?的(?:嘉宾|领导)?有|参加[^，。；“”]{0,12}?的(?:嘉宾|领导)?有)[，,：:]?")
 JOINED = re.compile(r"和|与|及")
 INTRO_CUT = "了访见到"  # 专访了安溪县委副书记、县长黄文明: the person starts after these
 MENTION_SPLIT = re.compile(r"([，。；！？“”,;])")

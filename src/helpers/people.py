@@ -352,7 +352,7 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
             name = clause[e:e + length]
             if not other and not _han_name_at(clause, e, length, title):
                 continue
-            title = P.LEAD_WORDS.sub("", P.HEADLINE_MARKER.sub("", title)).rstrip("、，, ")
+            title = P.INTRODUCED_BY.sub("", P.LEAD_WORDS.sub("", P.HEADLINE_MARKER.sub("", title))).rstrip("、，, ")
             joined = P.JOINED.search(title)
             left = split_person(title[: joined.start()], known, strict=True) if joined else None
             if left and title_score(left[0]) == 3:

@@ -455,7 +455,7 @@ def header_line_voice(ctx: ArticleContext, line: str) -> tuple[Person | None, st
     paragraphs are theirs until the next header; ``quote``: X说： then paragraphs that open with “.
     A reporter, a host or a press conference's questioner (新华社记者：, 凤凰卫视：) → (None,
     ``transcript``): what follows is nobody's quote."""
-    who = P.LEADING_LABELS.sub("", line).rstrip("：: ")
+    who = P.CAPTION_SPEAKER_PREFIX.sub("", P.LEADING_LABELS.sub("", line)).rstrip("：: ")
     has_verb = bool(P.SPEECH_VERB_END.search(who))
     who = P.SPEECH_VERB_END.sub("", who) if has_verb else who
     if is_questioner(who):
@@ -532,6 +532,10 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
                 continue
         start = label.end() if label else 0
         who, words, asks = inline_speaker(ctx, text, start)
+        bracket = P.BRACKET_SPEAKER.match(text, start) if label and not who else None
+        if bracket:  # 【同期】（果农　张大山）今年… : the bracket names who speaks
+            who = resolve(ctx.registry, bracket.group(1), ctx.last, ctx.last) or unnamed_person(bracket.group(1))
+            words = bracket.end() if who else words
         if mode == "quote" and not continues_quote(text):
             voice, mode = None, ""
         if mode and not (who or asks):

@@ -95,6 +95,8 @@ def parse_structure(text: str) -> Structure:
                     q.kind = "label"
         elif P.SCRIPT_LABEL.match(t) and not seen_text and len(t) <= 40 and "。" not in t:
             p.kind = "label"  # 【栏目】吉林新闻联播
+        elif P.CAPTION_SPEAKER.match(t):
+            p.kind = "speaker_line"  # 字幕：果农　张大山 — who speaks in the next paragraph
         elif P.CAPTION.search(t) and seen_text:
             p.kind = "caption"  # a photo caption: text, but nobody speaks in it
         elif P.SUBTITLE.match(t) and len(t) <= 80 and not subtitle:
