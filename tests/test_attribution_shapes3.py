@@ -105,3 +105,19 @@ def test_words_introducing_guests_are_not_part_of_the_title():
                  "慕容振宇：今年全市口岸过货量增长两成。")
     assert ("慕容振宇", "某某市委副书记、市长", "direct") in found
     assert ("王强", "县委副书记、县长", "indirect") in rows("出席发布会的有县委副书记、县长王强。王强介绍，今年全县投资增长一成。")
+
+
+def test_two_people_listed_with_a_comma_who_both_speak():
+    found = rows("县委书记张建国、县长李卫东分别表示，要抓好秋粮收购。")
+    assert ("张建国", "县委书记", "indirect") in found and ("李卫东", "县长", "indirect") in found
+    # one person with two offices stays one
+    assert rows("县委副书记、县长王强表示，要抓好秋粮收购。") == [("王强", "县委副书记、县长", "indirect")]
+
+
+def test_a_dot_name_introduced_without_office_is_the_he_who_speaks():
+    found = rows("吐尔逊·买买提是村里的致富带头人，他说：“合作社让大家的日子越过越好。”")
+    assert [s for s, _t, _k in found] == ["吐尔逊·买买提"]
+
+
+def test_the_speaker_named_after_the_quote_with_shuo_zhe_hua_de_shi():
+    assert rows("“政策好，我们干劲足。”说这话的是返乡创业青年周晓东。") == [("周晓东", "返乡创业青年", "direct")]

@@ -88,7 +88,7 @@ BACK_REFERENCE_RE = re.compile(BACK_REFERENCE + "$")
 # adverbials between a name and its verb: 曲艳阳受访时说, 马明强在收看…后感慨
 ADVERBIAL_TAIL = re.compile(
     r"(?:在[^，。；“”]{1,24}?(?:时|后|中|上|前|期间)|受访时|接受[^，。；“”]{0,10}采访时?|采访时|"
-    r"对记者|向记者|对此|就此|对此也|也|还|则|又|更|都|同时|进一步|再次|多次|一再|深有感触地|感慨地|激动地|"
+    r"对记者|向记者|对此|就此|对此也|也|还|则|又|更|都|分别|均|一致|共同|纷纷|同时|进一步|再次|多次|一再|深有感触地|感慨地|激动地|"
     r"笑着|动情地|自豪地|坚定地|满怀信心地|兴奋地|高兴地|由衷地|郑重地|语气坚定地|信心满满地|详细|具体)+$"
 )
 DOCUMENT = (
@@ -164,9 +164,11 @@ LEAD_WORDS = re.compile(
     r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访|采访|走访|访|"
     r"(?:新闻发布会|发布会|座谈会|会议|会)上)[，,]?"
 )
-# words that introduce a list of guests before the first title (今天我们邀请到…, 出席发布会的有…)
-INTRODUCED_BY = re.compile(r"^[^，。；“”]{0,20}?(?:邀请到了?|请到了?|有请|出席[^，。；“”]{0,12}?的(?:嘉宾|领导)?有|参加[^，。；“”]{0,12}?的(?:嘉宾|领导)?有)[，,：:]?")
+# words that introduce a list of guests before the first title (今天我们邀请到…, 出席发布会的有…) or
+# the speaker of the words before (“…”说这话的是返乡创业青年周晓东)
+INTRODUCED_BY = re.compile(r"^[^，。；“”]{0,20}?(?:邀请到了?|请到了?|有请|说这(?:番|句)?话的(?:人)?是|这样说的是|出席[^，。；“”]{0,12}?的(?:嘉宾|领导)?有|参加[^，。；“”]{0,12}?的(?:嘉宾|领导)?有)[，,：:]?")
 JOINED = re.compile(r"和|与|及")
+JOINED_OR_LISTED = re.compile(r"和|与|及|、")  # 县委书记张建国、县长李卫东分别表示: two people
 INTRO_CUT = "了访见到"  # 专访了安溪县委副书记、县长黄文明: the person starts after these
 MENTION_SPLIT = re.compile(r"([，。；！？“”,;])")
 # two-character adverbs that may follow a two-character name: 镇长江河正在… is 江河, not 江河正

@@ -353,7 +353,7 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
             if not other and not _han_name_at(clause, e, length, title):
                 continue
             title = P.INTRODUCED_BY.sub("", P.LEAD_WORDS.sub("", P.HEADLINE_MARKER.sub("", title))).rstrip("、，, ")
-            joined = P.JOINED.search(title)
+            joined = P.JOINED_OR_LISTED.search(title)
             left = split_person(title[: joined.start()], known, strict=True) if joined else None
             if left and title_score(left[0]) == 3:
                 title = title[joined.end():]  # 镇长宋广志和村党支部书记马春燕: her office only
@@ -471,9 +471,10 @@ def resolve(reg: PersonRegistry, seg: str, para_speaker: Person | None, last: Pe
 
 def people_joined(reg: PersonRegistry, seg: str) -> list[Person]:
     """Two people who say the same thing, each with an office: 镇长宋广志和村党支部书记马春燕都表示
-    → [宋广志, 马春燕]; [] otherwise."""
+    → [宋广志, 马春燕]; 县委书记张建国、县长李卫东分别表示 → [张建国, 李卫东]; [] otherwise (县委副书记、
+    县长王强 is one person: the words before 、 have no name)."""
     core = strip_segment(seg)
-    for m in P.JOINED.finditer(core):
+    for m in P.JOINED_OR_LISTED.finditer(core):
         i = m.start()
         left = split_person(core[:i], reg.known(), strict=True)
         right = split_person(core[i + 1:], reg.known(), strict=True)
@@ -522,4 +523,8 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
         if found and found[0] and found[1] not in reg.reporters and not P.REPORTER_TITLE.search(found[0]):
             person = reg.people.get(found[1]) or register(reg, found[0], found[1], clause)
             found_all.append((start + lead + cut + 1, person))
+            continue
+        dot = N.dot_name_at_start(stripped) if not found else ""
+        if dot and dot not in reg.reporters:  # 吐尔逊·买买提是村里的致富带头人，他说：… — a ·-name is a person anywhere
+            found_all.append((start + lead, reg.people.get(dot) or register(reg, "", dot, clause)))
     return found_all

@@ -263,7 +263,7 @@ def verb_attributions(ctx: ArticleContext, text: str, masked: str, spans: list[_
         end, to_quote, closes = _verb_end(text, m.end())
         quoted = to_quote or (b > 0 and masked[b - 1] == P.CLOSE_Q)
         latest = _latest(attribs, mentions, m.start())
-        together = people_joined(ctx.registry, seg) if P.JOINED.search(seg) else []
+        together = people_joined(ctx.registry, seg) if P.JOINED_OR_LISTED.search(seg) else []
         who = together[-1] if together else resolve(ctx.registry, seg, latest, ctx.last, quoted=quoted)
         if strip_segment(seg) in ("他", "她"):  # 来自香港的李先生在南沙买了房，他笑言，…: 李先生 speaks
             named = honorific_before(masked[_sentence_start(masked, b):b], ctx.registry.known())
