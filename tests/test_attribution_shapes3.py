@@ -121,3 +121,18 @@ def test_a_dot_name_introduced_without_office_is_the_he_who_speaks():
 
 def test_the_speaker_named_after_the_quote_with_shuo_zhe_hua_de_shi():
     assert rows("“政策好，我们干劲足。”说这话的是返乡创业青年周晓东。") == [("周晓东", "返乡创业青年", "direct")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("“以前种地靠天吃饭，现在靠科技。”张大爷乐呵呵地说。", ("", "张大爷", "direct")),
+    ("“这一棚草莓能卖五万元。”村民刘春生一边摘草莓一边说。", ("刘春生", "村民", "direct")),
+    ("“这是我们的新品种。”果农陈大勇指着枝头的果子说。", ("陈大勇", "果农", "direct")),
+    ("村党支部书记马文斌带着记者走进大棚。“这一棚草莓能卖五万元。”他边走边介绍。", ("马文斌", "村党支部书记", "direct")),
+])
+def test_manner_words_between_the_speaker_and_the_verb(text, want):
+    assert rows(text) == [want]
+
+
+def test_a_verb_after_a_two_character_given_name_is_not_part_of_it():
+    assert rows("县委书记赵刚陪同调研。赵书记说，要把产业做强。") == [("赵刚", "县委书记", "indirect")]
+    assert rows("县长王建国来到田间地头。他说，要抓好秋收。") == [("王建国", "县长", "indirect")]

@@ -89,7 +89,11 @@ BACK_REFERENCE_RE = re.compile(BACK_REFERENCE + "$")
 ADVERBIAL_TAIL = re.compile(
     r"(?:在[^，。；“”]{1,24}?(?:时|后|中|上|前|期间)|受访时|接受[^，。；“”]{0,10}采访时?|采访时|"
     r"对记者|向记者|对此|就此|对此也|也|还|则|又|更|都|分别|均|一致|共同|纷纷|同时|进一步|再次|多次|一再|深有感触地|感慨地|激动地|"
-    r"笑着|动情地|自豪地|坚定地|满怀信心地|兴奋地|高兴地|由衷地|郑重地|语气坚定地|信心满满地|详细|具体)+$"
+    r"笑着|动情地|自豪地|坚定地|满怀信心地|兴奋地|高兴地|由衷地|郑重地|语气坚定地|信心满满地|详细|具体|"
+    # 乐呵呵地, 美滋滋地, 笑眯眯地 (ABB + 地); 欣慰地, 认真地 …; 边走边, 一边摘一边 (doing while speaking)
+    r"[\u4e00-\u9fff]([\u4e00-\u9fff])\1地|(?:欣慰|骄傲|认真|坦率|风趣|幽默|诚恳|耐心|热情|开心|平静|肯定|"
+    r"爽快|腼腆|憨厚|感激|满意|乐观|自信|激昂|笃定|恳切|若有所思|意味深长|不无感慨|颇为自豪|略带自豪)地|"
+    r"边[\u4e00-\u9fff]{1,2}边|一边[^，。；“”]{1,8}一边|指着[^，。；“”]{1,10})+$"
 )
 DOCUMENT = (
     r"(?:党的[一二三四五六七八九十]{1,3}大(?:报告|精神|党章)?|《[^》]{1,40}》|"
@@ -174,7 +178,7 @@ MENTION_SPLIT = re.compile(r"([，。；！？“”,;])")
 # two-character adverbs that may follow a two-character name: 镇长江河正在… is 江河, not 江河正
 # a place unit right after a name shape: 吉克 + 乡, 王庄 + 村 — the name is part of a place name
 PLACE_AFTER_NAME = re.compile(r"^(?:[村镇乡]|嘎查|苏木|[县旗盟州](?![里内民长]))")
-ADVERB_PAIR = re.compile(r"^(?:正在|已经|曾经|仍在|还在|也在|都在|正带|正忙|正和|正与)")
+ADVERB_PAIR = re.compile(r"^(?:正在|已经|曾经|仍在|还在|也在|都在|正带|正忙|正和|正与|陪同|带领|带着|来到|走进|走访|深入|察看|查看|调研|检查|参加|出席|主持|率队|率领|一行|先后|一同|一起)")
 # short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases (up to 8)
 QUOTED_PHRASE = re.compile(rf"[“‘「『]([{CJK}0-9A-Za-z]{{2,8}})[”’」』]")
 ENDS_SENTENCE = re.compile(r"[。！？!?…]$")
