@@ -136,3 +136,17 @@ def test_manner_words_between_the_speaker_and_the_verb(text, want):
 def test_a_verb_after_a_two_character_given_name_is_not_part_of_it():
     assert rows("县委书记赵刚陪同调研。赵书记说，要把产业做强。") == [("赵刚", "县委书记", "indirect")]
     assert rows("县长王建国来到田间地头。他说，要抓好秋收。") == [("王建国", "县长", "indirect")]
+
+
+def test_someone_named_by_honorific_gets_the_place_of_their_title():
+    text = "“今年李子卖得好。”曲尺乡柑园村村民陈大姐说。巫山县农业农村委主任刘洋介绍，全县种植脆李30万亩。"
+    cleaned, _s, _ = clean_text(f"巫山脆李熟了\n{text}")
+    q = extract_quotes(Article(path=None, name="t", safe_name="t", raw=text, text=cleaned, encoding="utf-8"))
+    first = q.iloc[0]
+    assert (first["speaker"], first["district"], first["district_source"]) == ("", "巫山县", "title")
+
+
+def test_a_headline_opening_with_its_province_in_brackets():
+    assert D.headline_county("(四川)  宣汉：巴山大峡谷游人如织") == ("宣汉县", True)
+    assert D.headline_county("【江苏】盱眙：小龙虾节开幕") == ("盱眙县", True)
+

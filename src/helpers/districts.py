@@ -728,7 +728,7 @@ def headline_county(headline: str) -> tuple[str, bool]:
         return "", True
     if names_higher_place(headline) or _short_higher().scan(headline):
         return _single(counties_after_higher(headline)), True
-    m = re.match(rf"^([{P.CJK}]{{2,5}})[：:]", headline)  # 婺源：…
+    m = re.match(rf"^(?:[（(【\[][{P.CJK}]{{2,8}}[）)】\]]\s*)?([{P.CJK}]{{2,5}})[：:]", headline)  # 婺源：…, （四川）宣汉：…
     if m and m.group(1) in _short_counties():
         return _short_counties()[m.group(1)], True
     return "", False
@@ -748,6 +748,8 @@ def counties_after_higher(text: str) -> list[str]:
     higher = [(b, _short_higher()[n]) for _a, b, n in _short_higher().scan(text)]
     higher += [(b, n) for _a, b, n in _higher_table().scan(text) if _higher_table()[n] != "nation"]
     for end, place in higher:
+        while end < len(text) and text[end] in "）)】] 　·":  # （四川）宣汉, 【四川】 宣汉
+            end += 1
         for length in range(6, 1, -1):
             county = shorts.get(text[end:end + length])
             if not county:

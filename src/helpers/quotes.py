@@ -153,6 +153,9 @@ def _row(ctx: ArticleContext, para, kind: str, a: int, b: int, person: Person | 
     if b <= a:
         return None
     who = person if person and kind != "report" else Person(name="")
+    if not who.name and who.title and not who.district:
+        # 曲尺乡柑园村村民陈大姐: someone named by surname + honorific has a place too
+        who.district, who.city, who.district_source = _place_of(ctx, who.title, text, text)
     return {
         "article": ctx.name, "section": para.section, "section_title": para.section_title,
         "paragraph": para.index, "kind": kind, "speaker": who.name, "title": who.title,
