@@ -898,7 +898,7 @@ class ArticlePlaces:
             place = context_place(words, self.support) if words else Place("", "")
             if place.district:
                 return place
-        if nearby and _local_title(title):
+        if nearby and _local_title(title) and not SCHOLAR.search(title):  # 中国农村发展研究院教授: no village
             named = county_mentions(nearby)
             if named:
                 return Place(named[-1][1], _city_of(named[-1][1], named=self.support.prefectures), "context")

@@ -59,6 +59,12 @@ BYLINE = re.compile(
 BYLINE_ROLE_RE = re.compile(BYLINE_ROLE)
 LABEL_LINE = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]$")
 # 【同期】光东村党支部书记　金永哲 — a TV script's sound-bite header without a colon: who speaks next
+# an interview's or a meeting's particulars (访谈时间：…, 访谈嘉宾：…, 来源：…): no one speaks in them;
+# the guests a 嘉宾 line introduces are registered (quotes._walk)
+META_LINE = re.compile(r"^(?:在线|网络)?(?:访谈|采访|会议|活动|发布会|直播|节目)?(?:时间|地点|嘉宾|主题|来源|主办|承办|栏目|出席嘉宾|发布人)[：:]")
+GUESTS_LINE = re.compile(r"^(?:在线|网络)?(?:访谈|采访|会议|活动|发布会|直播|节目|出席)?(?:嘉宾|发布人)[：:]")
+# a printed page's masthead: 黄山日报　2025年6月12日　星期四　第3版　县区传真 (no headline)
+MASTHEAD = re.compile(r"^[^，。！？“”]{2,14}?(?:日报|晚报|早报|报|时报|周刊)\s*[\d０-９]{4}年[\d０-９]{1,2}月[\d０-９]{1,2}日[^。！？“”]{0,40}$")
 # 【标题】敦化：… / 标题：… — a TV or web script's title line (the headline); 【栏目】… names the programme
 SCRIPT_TITLE = re.compile(r"^(?:[【\[](?:标题|题目|新闻标题)[】\]]|(?:标题|新闻标题)[：:])\s*(\S.{0,59})$")
 SCRIPT_LABEL = re.compile(r"^[【\[](?:栏目|节目|播出时间|时长|编辑|记者|摄像|来源)[】\]]")
@@ -67,7 +73,7 @@ CAPTION_SPEAKER = re.compile(r"^(?:[【\[](?:同期声?|采访|现场声|原声)
 CAPTION_SPEAKER_PREFIX = re.compile(r"^(?:人物|同期)?字幕[：:]\s*")
 # 【同期】（果农　张大山）今年… — the speaker in brackets right after a sound-bite label
 BRACKET_SPEAKER = re.compile(r"[（(]([^（）()，。！？“”]{2,30})[）)]\s*")
-SOUND_BITE_HEADER = re.compile(r"^[【\[](?:同期声?|采访|现场声|原声)[】\]]\s*[^，。！？：:“”]{2,40}$")
+SOUND_BITE_HEADER = re.compile(r"^[【\[](?:同期声?|采访|现场声|原声)[】\]]\s*(?:[^，。！？：:“”（(]{2,40}|[（(][^，。！？：:“”（）()]{2,40}[）)])$")
 SUBTITLE = re.compile(r"^(?:——|--|－－|—)\s*\S")
 QA_QUESTION = re.compile(r"^(?:记者|问|主持人|本报|Q)\s*[:：]")
 QA_ANSWER = re.compile(r"^(?:答|A)\s*[:：]")
@@ -78,7 +84,8 @@ BACK_REFERENCE = r"(?:这样说|如是说|这样表示|这样介绍|这样认为
 SPEECH_VERB = (
     rf"(?:{BACK_REFERENCE}|告诉记者|对记者说|向记者介绍|向记者表示|介绍说|表示|说道|说|介绍|指出|强调|认为|坦言|直言|"
     r"看来|谈到|提到|透露|称|感慨|感叹|补充道|补充说|解释说|解释|回忆说|回忆|建议|呼吁|表态|告诉|谈及|分析|总结|"
-    r"讲道|讲|坦承|坦陈|憧憬|笑言|笑称|感言|回应|答|回答|说起|(?<!的)(?<!重要)(?<!工作)(?<!总)要求|(?<!的)提出)"
+    r"讲道|讲|坦承|坦陈|憧憬|笑言|笑称|感言|回应|答|回答|说起|(?<!的)(?<!重要)(?<!工作)(?<!总)要求|(?<!的)提出|"
+    r"(?:给|为|向)?(?:记者)?算了(?:一笔|笔)(?:账|帐)|打开了话匣子)"
 )
 # verb then a comma, colon or an opening quote: the attribution is complete there; or a full stop
 # (“…”陆振宇说。): the attribution closes the sentence and opens no clause
@@ -87,7 +94,7 @@ VERB_START = re.compile(r"^(?:表示|介绍|说|指出|强调|认为|告诉记�
 BACK_REFERENCE_RE = re.compile(BACK_REFERENCE + "$")
 # adverbials between a name and its verb: 曲艳阳受访时说, 马明强在收看…后感慨
 ADVERBIAL_TAIL = re.compile(
-    r"(?:在[^，。；“”]{1,24}?(?:时|后|中|上|前|期间)|受访时|接受[^，。；“”]{0,10}采访时?|采访时|"
+    r"(?:在[^，。；“”]{1,24}?(?:时|后|中|上|前|期间)|(?:参加|出席|参观|调研|视察|走访|考察|看望)[^，。；“”]{1,24}?(?:时|期间)|受访时|接受[^，。；“”]{0,10}采访时?|采访时|"
     r"对记者|向记者|对此|就此|对此也|也|还|则|又|更|都|分别|均|一致|共同|纷纷|同时|进一步|再次|多次|一再|深有感触地|感慨地|激动地|"
     r"笑着|动情地|自豪地|坚定地|满怀信心地|兴奋地|高兴地|由衷地|郑重地|语气坚定地|信心满满地|详细|具体|"
     # 乐呵呵地, 美滋滋地, 笑眯眯地 (ABB + 地); 欣慰地, 认真地 …; 边走边, 一边摘一边 (doing while speaking)
@@ -153,7 +160,7 @@ ROLE_SUFFIX = re.compile(
     r"员|主席|委员|常委|干部|负责人|经理|专家|教授|代表|村民|居民|市民|(?:搬迁|脱贫|受益|移民)群众|移民|搬迁户|脱贫户|村医|手艺人|党员|志愿者|农民|企业家|创始人|合伙人|创业者|"
     r"主编|总编|总裁|支书|政委|总监|发言人|老师|教师|医生|学者|博士|师|师傅|助理|主管|董事|带头人|职工|工人|店主|老板|"
     r"农户|牧民|渔民|牧户|商户|种植户|养殖户|个体户|大户|专业户|小哥|大姐|阿姨|大爷|大叔|老人|青年|学生|游客|首席|顾问|干事|骨干|负责同志|总经济师|总工|CEO|CTO|COO|"
-    r"[茶菜果蔗棉花瓜药烟蚕]农|(?:台|港|澳|外|客|侨)商|观众|嘉宾|网友|听众|(?:经营|从业|创业|劳动|建设|管理|参与|见证|志愿|种植|养殖)者|业主|主理人|掌柜|店长|传承人|[绣织]娘|经营户|主人|姑娘|小伙|小伙子)$"
+    r"[茶菜果蔗棉花瓜药烟蚕]农|(?:台|港|澳|外|客|侨)商|观众|嘉宾|网友|听众|(?:经营|从业|创业|劳动|建设|管理|参与|见证|志愿|种植|养殖)者|业主|主理人|掌柜|店长|传承人|[绣织]娘|经营户|主人|姑娘|小伙|小伙子|妇女)$"
 )
 UNIT_SUFFIX = re.compile(
     r"(?:部|局|委|办|办公室|中心|街道|镇|乡|村|社区|公司|集团|学校|大学|学院|医院|协会|管委会|工委|党委|党组|政府|"
@@ -163,9 +170,9 @@ OFFICE_OR_UNIT = re.compile(ROLE_SUFFIX.pattern.rstrip("$") + r"|" + UNIT_SUFFIX
 HIGH_TITLE = re.compile(r"副?(?:总书记|国家主席|主席|总理|委员长)$")
 # words that may follow a name before its verb: 马明强在…, 曲艳阳受访时
 ADVERB_START = re.compile(r"^(?:在|把|将|被|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")
-AFTER_NAME = re.compile(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|去年|前年|如今|近年|这几年|早年|当年|每年|每天)")
+AFTER_NAME = re.compile(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|今年|去年|前年|如今|近年|这几年|早年|当年|每年|每天|[\u4e00-\u9fff]着)")  # 吉克拉哈守着…
 LEAD_WORDS = re.compile(
-    r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访|采访|走访|访|"
+    r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访了?|采访了?|走访了?|访|"
     r"(?:新闻发布会|发布会|座谈会|会议|会)上)[，,]?"
 )
 # words that introduce a list of guests before the first title (今天我们邀请到…, 出席发布会的有…) or
@@ -177,6 +184,8 @@ INTRO_CUT = "了访见到"  # 专访了安溪县委副书记、县长黄文明: 
 MENTION_SPLIT = re.compile(r"([，。；！？“”,;])")
 # two-character adverbs that may follow a two-character name: 镇长江河正在… is 江河, not 江河正
 # a place unit right after a name shape: 吉克 + 乡, 王庄 + 村 — the name is part of a place name
+# a place's name in the text when followed by one of these (石岛管理区, 西炉村): no person's name
+PLACE_WORD_AFTER = r"(?:管理区|开发区|街道|镇|乡|村|社区|区|县|市|旗|州|港|湾|岛|山|湖|河|路|街)"
 PLACE_AFTER_NAME = re.compile(r"^(?:[村镇乡]|嘎查|苏木|[县旗盟州](?![里内民长]))")
 ADVERB_PAIR = re.compile(r"^(?:正在|已经|曾经|仍在|还在|也在|都在|正带|正忙|正和|正与|陪同|带领|带着|来到|走进|走访|深入|察看|查看|调研|检查|参加|出席|主持|率队|率领|一行|先后|一同|一起)")
 # short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases (up to 8)

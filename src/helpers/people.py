@@ -494,6 +494,25 @@ def unnamed_person(seg: str) -> Person | None:
     return Person(name="", title=core)
 
 
+def _referred_at_start(reg: PersonRegistry, clause: str) -> Person | None:
+    """Someone a clause opens on without an office: surname + office of a person introduced before
+    (任区长逐一作了回应 → 任晓光), or a bare Han name doing something (尤秀云正带着学员…, 王春娇笑得合不拢嘴 is
+    not enough: the name must be followed by an ongoing-action word of ``P.ADVERB_PAIR``)."""
+    for k in range(min(6, len(clause)), 2, -1):
+        seg = clause[:k]
+        if P.ROLE_SUFFIX.search(seg):
+            person = reg.by_surname_office(seg)
+            if person is not None:
+                return person
+    for k in (3, 2):
+        name = clause[:k]
+        if (len(clause) > k and P.ADVERB_PAIR.match(clause[k:]) and looks_like_name(name)
+                and not is_common_word(name) and not is_place_name(name) and name not in reg.reporters
+                and not re.search(re.escape(name) + P.PLACE_WORD_AFTER, reg.text)):  # 石岛管理区 … 石岛正在推进
+            return reg.people.get(name) or register(reg, "", name, clause)
+    return None
+
+
 def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
     """People introduced without speaking (专访了安溪县委副书记、县长黄文明; 区长马晓燕深有感触;
     祝荔萍，长沙市天心区委副书记、区长。): registered, and returned with their positions in ``text``."""
@@ -527,4 +546,9 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
         dot = N.dot_name_at_start(stripped) if not found else ""
         if dot and dot not in reg.reporters:  # 吐尔逊·买买提是村里的致富带头人，他说：… — a ·-name is a person anywhere
             found_all.append((start + lead, reg.people.get(dot) or register(reg, "", dot, clause)))
+            continue
+        if not found:
+            person = _referred_at_start(reg, stripped)
+            if person is not None:
+                found_all.append((start + lead, person))
     return found_all

@@ -459,6 +459,8 @@ def header_line_voice(ctx: ArticleContext, line: str) -> tuple[Person | None, st
     A reporter, a host or a press conference's questioner (新华社记者：, 凤凰卫视：) → (None,
     ``transcript``): what follows is nobody's quote."""
     who = P.CAPTION_SPEAKER_PREFIX.sub("", P.LEADING_LABELS.sub("", line)).rstrip("：: ")
+    if who[:1] in "（(" and who[-1:] in "）)":
+        who = who[1:-1].strip()  # 【同期】（桑植民歌省级代表性传承人 钟小英）
     has_verb = bool(P.SPEECH_VERB_END.search(who))
     who = P.SPEECH_VERB_END.sub("", who) if has_verb else who
     if is_questioner(who):
@@ -482,10 +484,11 @@ def inline_speaker(ctx: ArticleContext, text: str, start: int) -> tuple[Person |
         return None, 0, False
     if P.QA_ANSWER.match(text):
         who = ctx.last or next(reversed(ctx.registry.people.values()), None)
-    elif is_questioner(m.group(1)):
-        return None, start + m.end(), True
+    elif is_questioner(m.group(1)) and not P.SPEECH_VERB_END.search(m.group(1)):
+        return None, start + m.end(), True  # (村民周德旺给记者算了一笔账： is an attribution, not a reporter's line)
     else:
-        who = resolve(ctx.registry, m.group(1), ctx.last, ctx.last) or unnamed_person(m.group(1))
+        label = P.SPEECH_VERB_END.sub("", m.group(1)) or m.group(1)  # 村民周德旺给记者算了一笔账：…
+        who = resolve(ctx.registry, label, ctx.last, ctx.last) or unnamed_person(label)
     return who, start + m.end(), False
 
 
@@ -513,6 +516,9 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
             previous_start = para.start
         if kind in ("subtitle", "question"):  # other paragraphs are scanned as they are read
             scan_mentions(ctx.registry, text)
+        if kind == "label" and P.GUESTS_LINE.match(text):  # 访谈嘉宾：旗长　巴图孟和；旗林草局局长　乌云其其格
+            for part in re.split(r"[；;]", text[P.GUESTS_LINE.match(text).end():]):
+                scan_mentions(ctx.registry, part.strip())
         if kind in ("heading", "label", "byline"):
             voice, mode = None, ""  # a byline line (记者 赵琳：) ends a transcript's voice too
             ctx.last = None if kind == "heading" else ctx.last

@@ -275,7 +275,9 @@ def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
                 or P.VERB_START.match(para)  # …局长黄国庆 | 介绍，今年汛前
             )
             closing = width and re.match(r"[”’）》，。、；：！？]", para)
-            if (broken or full or closing) and not P.LABEL_LINE.match(para) and not P.SUBTITLE.match(para):
+            # 主持人：… / 东乌旗旗长　巴图孟和：… / 问： — a transcript's next speaker, not the rest of a sentence
+            labelled = re.match(r"^[^，。：:“”、；]{1,16}[：:]", para) and not P.VERB_START.match(para)
+            if ((broken and not labelled) or full or closing) and not P.LABEL_LINE.match(para) and not P.SUBTITLE.match(para):
                 out[-1] = prev + para
                 last = para
                 joins += 1

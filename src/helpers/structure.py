@@ -85,7 +85,7 @@ def parse_structure(text: str) -> Structure:
         if _is_byline(t):
             p.kind = "byline"
             names += byline_names(t)
-        elif P.LABEL_LINE.match(t):
+        elif P.LABEL_LINE.match(t) or (not seen_text and P.MASTHEAD.match(t)) or (P.META_LINE.match(t) and "。" not in t):
             p.kind = "label"
         elif P.SCRIPT_TITLE.match(t) and not seen_text:
             p.kind = "headline"  # 【标题】敦化：… — the script's own title wins over a programme line before it
