@@ -205,3 +205,21 @@ def test_a_masthead_is_no_headline_and_a_scholar_gets_no_county_from_nearby():
 def test_a_reporters_interview_with_zhuanfang_le():
     found = rows("近日，记者就梯田保护等话题，专访了某某县县委书记赵立国。\n问：梯田有什么价值？\n答：梯田是先民留下的宝贵遗产。")
     assert ("赵立国", "某某县县委书记", "direct") in found
+
+
+def test_more_place_heads_and_products_and_ethnic_townships():
+    seg = segmenter()
+    words = seg.cut("贺龙故居、洛阳都市圈、上堡梯田、桑植民歌、蒙阴蜜桃和六鼎山文化旅游区")
+    assert {"贺龙故居", "洛阳都市圈", "上堡梯田", "桑植民歌", "蒙阴蜜桃", "六鼎山文化旅游区"} <= set(words)
+    assert {"这个", "梯田"} <= set(seg.cut("这个梯田很美"))
+    assert D.place_words("饶河县四排赫哲族乡的传习所") == ["四排赫哲族乡"]  # the list has 四排乡
+
+
+def test_su_and_dai_are_surnames_only_right_before_a_speech_verb():
+    found = rows("鸡足山镇代表团审议报告。代表李德明说，要发展乡村民宿和生态康养。")
+    assert [s for s, _t, _k in found] == ["李德明"]
+    article = Article(path=None, name="t", safe_name="t", raw="", encoding="utf-8",
+                      text="标题\n鸡足山镇代表团审议报告。代表李德明说，要发展乡村民宿和生态康养。")
+    from helpers.quotes import quotes_and_people
+    _q, people = quotes_and_people(article)
+    assert "代表团" not in people and "宿和生" not in people

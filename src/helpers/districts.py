@@ -551,6 +551,9 @@ def village_mentions(text: str, support: Support) -> list[tuple[int, int, str, t
     return found
 
 
+ETHNIC_TOWNSHIP = re.compile(rf"(?=([{P.CJK}]{{2,3}}?)((?:[{P.CJK}]{{1,4}}?族)+乡))")  # at every start: overlapping
+
+
 def place_words(text: str) -> list[str]:
     """Town, street and village names of the national gazetteer that occur in ``text``, in order
     of first occurrence (for the tokenizer to add per article). Villages count only in counties
@@ -561,6 +564,8 @@ def place_words(text: str) -> list[str]:
     """
     g = national()
     found = [w for _a, _b, w in _towns().scan(text, 3)]
+    # an ethnic township written in full (四排赫哲族乡) where the list has it short (四排乡)
+    found += [m.group(1) + m.group(2) for m in ETHNIC_TOWNSHIP.finditer(text) if f"{m.group(1)}乡" in g.towns]
     found += [n for n, (_d, _c, k) in editorial().items() if k in ("street", "town") and n in text]
     if VILLAGE_END.search(text):
         found += [name for _a, _b, name, _u in village_mentions(text, Support.of(text))]
