@@ -223,3 +223,9 @@ def test_su_and_dai_are_surnames_only_right_before_a_speech_verb():
     from helpers.quotes import quotes_and_people
     _q, people = quotes_and_people(article)
     assert "代表团" not in people and "宿和生" not in people
+
+
+def test_scenic_areas_of_a_place_below_the_prefecture():
+    words = segmenter().cut("冶力关景区、河口景区、河南景区、青岛景区和各大景区都迎来游客")
+    assert {"冶力关景区", "河口景区"} <= set(words)
+    assert {"河南", "青岛", "各大"} <= set(words) and words.count("景区") == 3

@@ -91,8 +91,8 @@ def read_lexicon(path=None) -> dict[str, str]:
     return out
 
 
-HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "place-products", "prefixes", "term-heads", "levels",
-                  "slogan-verbs", "slogan-objects", "not-frames")
+HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "local-place-heads", "place-products", "prefixes",
+                  "term-heads", "levels", "slogan-verbs", "slogan-objects", "not-frames")
 
 
 def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
@@ -433,12 +433,16 @@ class Segmenter:
         True"""
         s = read_head_sections()
         whole = left + right
-        if len(whole) > (LEVEL_MAX if right in s["place-heads"] else COMPOUND_MAX) or whole in s["blocklist"]:
+        longer = right in s["place-heads"] or right in s["local-place-heads"]
+        if len(whole) > (LEVEL_MAX if longer else COMPOUND_MAX) or whole in s["blocklist"]:
             return False  # a place + its landmark may be longer (阿尔山国家森林公园: 3 + 6)
         if right in s["heads"] and self._is_modifier(left, joined):
             return True
         if right in s["place-heads"] and not joined and self._is_place(left):
             return True
+        if (right in s["local-place-heads"] and not joined and self._is_place(left) and not _is_named_place(left)
+                and (len(left) >= 3 or self.tags.get(left) in {"ns", "nr", "nz"} or self.added.get(left) == "ns")):
+            return True  # 冶力关景区, 河口景区; not 河南景区 (a province's), 各大景区 (two unknown characters)
         if right in s["place-products"] and not joined and self._is_county(left):
             return True
         if not joined and self._is_prefix(left) and self._is_noun(right):
@@ -501,7 +505,8 @@ def _join_filters(sections: dict) -> tuple[frozenset, frozenset, frozenset]:
     key = id(sections)
     found = _FILTERS.get(key)
     if found is None or found[0] is not sections:
-        rights = sections["heads"] | sections["place-heads"] | sections["place-products"] | sections["term-heads"]
+        rights = (sections["heads"] | sections["place-heads"] | sections["local-place-heads"] | sections["place-products"]
+                  | sections["term-heads"])
         found = _FILTERS[key] = (sections, (frozenset(rights), sections["prefixes"], sections["levels"]))
     return found[1]
 
@@ -639,3 +644,9 @@ def term_counts(tokens: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
     counts = tokens.loc[tokens["content"], "word"].value_counts()
     df = counts.rename_axis("term").reset_index(name="count").sort_values(["count", "term"], ascending=[False, True], kind="stable")
     return (df.head(top) if top else df).reset_index(drop=True)
+
+
+def _is_named_place(word: str) -> bool:
+    """A province, prefecture or county-level name, full or short (河南, 青岛, 婺源): see districts."""
+    from helpers.districts import is_place_name
+    return is_place_name(word)
