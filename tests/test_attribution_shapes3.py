@@ -229,3 +229,16 @@ def test_scenic_areas_of_a_place_below_the_prefecture():
     words = segmenter().cut("冶力关景区、河口景区、河南景区、青岛景区和各大景区都迎来游客")
     assert {"冶力关景区", "河口景区"} <= set(words)
     assert {"河南", "青岛", "各大"} <= set(words) and words.count("景区") == 3
+
+
+def test_a_two_character_county_inside_a_word_is_not_named():
+    assert D.county_mentions("打造林下经济发展示范县") == []
+    assert D.county_mentions("在范县调研，涉县旱作梯田") == [(1, "范县"), (6, "涉县")]
+
+
+def test_a_dot_name_glued_to_the_next_word_by_jieba_stays_whole():
+    text = "县长古丽巴哈尔·托合提刚从村里回来。古丽巴哈尔·托合提说，今年游客增多。"
+    q = extract_quotes(Article(path=None, name="t", safe_name="t", raw=text, text=f"标题\n{text}", encoding="utf-8"))
+    from helpers.tokenize import article_segmenter
+    words = article_segmenter(text, q, places=[]).cut(text)
+    assert words.count("古丽巴哈尔·托合提") == 2 and "刚" in words

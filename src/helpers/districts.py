@@ -419,6 +419,13 @@ def _city_of(name: str, before: str = "", named: frozenset = frozenset()) -> str
     return prefs[0] if len(prefs) == 1 else ""
 
 
+def _glued_to_word(pair: str) -> bool:
+    """The character before a two-character county name and the name's first character make a
+    common word of jieba's dictionary (示范, 沿海): the county is not named there."""
+    from helpers.tokenize import _shared
+    return (_shared().tokenizer.FREQ.get(pair) or 0) >= 100
+
+
 def county_mentions(text: str) -> list[tuple[int, str]]:
     """Every county-level unit the text names, with its position, canonical names (西海岸新区 →
     黄岛区, 长垣县 → 长垣市); generic names (城区, 新区) and ordinary words (和县) are skipped.
@@ -430,6 +437,8 @@ def county_mentions(text: str) -> list[tuple[int, str]]:
     for a, _b, name in _county_table().scan_all(text):
         if name in GENERIC_COUNTIES or name in AMBIGUOUS_SHORT:
             continue
+        if len(name) == 2 and a > 0 and _glued_to_word(text[a - 1:a + 1]):
+            continue  # 示范县 is no 范县, 沿海县 no 海县: the county's first character ends a word
         district = _canonical(name)
         if district:
             found.append((a, district))

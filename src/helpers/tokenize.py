@@ -359,6 +359,12 @@ class Segmenter:
                 out.append((text[a:end], a, end))
                 i = j + 1
                 continue
+            if end and j > i and pieces[j][1] < end < pieces[j][2]:
+                # jieba glued the name's last character to the next word (托合提刚 → 托合/提刚): split it there
+                out.append((text[a:end], a, end))
+                out.append((text[end:pieces[j][2]], end, pieces[j][2]))
+                i = j + 1
+                continue
             out.append(pieces[i])
             i += 1
         return out
