@@ -242,3 +242,21 @@ def test_a_dot_name_glued_to_the_next_word_by_jieba_stays_whole():
     from helpers.tokenize import article_segmenter
     words = article_segmenter(text, q, places=[]).cut(text)
     assert words.count("古丽巴哈尔·托合提") == 2 and "刚" in words
+
+
+def _table(headline, text):
+    cleaned, _s, _ = clean_text(f"{headline}\n{text}")
+    q = extract_quotes(Article(path=None, name="t", safe_name="t", raw=text, text=cleaned, encoding="utf-8"))
+    return {r.speaker: (r.district, r.district_source) for r in q.itertuples()}
+
+
+def test_a_round_up_of_several_counties_takes_the_county_named_before_the_speaker():
+    got = _table("贵州多地文旅融合提速", "本报讯 在黎平县肇兴侗寨，县文旅局局长王刚介绍，今年游客增长三成。"
+                 "台江县台盘村村委会主任张三表示，村BA带火了乡村旅游。")
+    assert got["王刚"] == ("黎平县", "context") and got["张三"] == ("台江县", "title")
+
+
+def test_laizi_ties_one_sentence_not_the_whole_paragraph():
+    got = _table("甘肃庄浪：梯田变景区", "近日，记者走进平凉市庄浪县。县委书记周强表示，要守护好梯田。"
+                 "来自崆峒区的游客吴敏说，风景很美。")
+    assert got["周强"][0] == "庄浪县" and got["吴敏"] == ("崆峒区", "context")

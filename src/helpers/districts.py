@@ -860,13 +860,16 @@ def _place_in(words: str, support: Support) -> Place:
     return Place("", "")
 
 
-def context_place(sentence: str, support: Support) -> Place:
-    """A place tied to the speaker in ``sentence``: 来自某某镇, 所在的某某村, 某某街道代表团."""
+def context_place(sentence: str, support: Support, delegation_only: bool = False) -> Place:
+    """A place tied to the speaker in ``sentence``: 来自某某镇, 所在的某某村, 某某街道代表团
+    (``delegation_only``: only the last, which holds for a whole paragraph)."""
     for m in CONTEXT_AFTER.finditer(sentence):
         a = max(sentence.rfind(x, 0, m.start()) for x in "，,。；：:、（(“ \n") + 1
         place = _place_in(sentence[a:m.start()], support)
         if place.district:
             return place
+    if delegation_only:
+        return Place("", "")
     for m in CONTEXT_BEFORE.finditer(sentence):
         end = min([j for j in (sentence.find(x, m.end()) for x in "，,。；：:、的") if j >= 0] or [len(sentence)])
         place = _place_in(sentence[m.end():end], support)
@@ -908,12 +911,14 @@ class ArticlePlaces:
         if found.district or higher:
             return found
         sentence = sentence or _sentence_of(paragraph, title)
-        for words in (sentence, paragraph):
-            place = context_place(words, self.support) if words else Place("", "")
+        for words, delegation in ((sentence, False), (paragraph, True)):  # 来自… ties one sentence, 代表团 a paragraph
+            place = context_place(words, self.support, delegation) if words else Place("", "")
             if place.district:
                 return place
         if nearby and _local_title(title) and not SCHOLAR.search(title):  # 中国农村发展研究院教授: no village
-            named = county_mentions(nearby)
+            k = nearby.find(sentence) if sentence else -1
+            at = nearby.find(title, max(k, 0))
+            named = county_mentions(nearby[:at] if at >= 0 else nearby)  # named before the speaker, not after
             if named:
                 return Place(named[-1][1], _city_of(named[-1][1], named=self.support.prefectures), "context")
         if self.about and self._local_person(title):
