@@ -919,6 +919,8 @@ class ArticlePlaces:
             k = nearby.find(sentence) if sentence else -1
             at = nearby.find(title, max(k, 0))
             named = county_mentions(nearby[:at] if at >= 0 else nearby)  # named before the speaker, not after
+            if named and named[-1][1] == self.about and self._local_person(title):
+                return Place(self.about, self.about_city, "article")  # the article's own county: no tie of its own
             if named:
                 return Place(named[-1][1], _city_of(named[-1][1], named=self.support.prefectures), "context")
         if self.about and self._local_person(title):
