@@ -175,3 +175,10 @@ def test_hand_labelled_articles(name):
 def test_rough_numbers(text, low, high, value, modifier):
     (q,) = T.find_quantities(text)
     assert (q["low"], q["high"], q["value"], q["modifier"]) == (low, high, value, modifier)
+
+
+def test_durations_in_digits_are_quantities_and_dates_are_not():
+    from helpers.targets import find_quantities
+    found = [q["text"] for q in find_quantities("2025年完成，坚持了30多年，用了3年时间，1600多年历史，90年代，3年级学生，"
+                                                 "二〇二五年，今年71岁，170多种，3.6万群蜜蜂，180万羽")]
+    assert found == ["30多年", "3年", "1600多年", "71岁", "170多种", "3.6万群", "180万羽"]

@@ -4,7 +4,8 @@ modifier, firmness, deadline and whether it is a goal or an achievement.
 A quantity is a number followed by a unit or counter from ``data/units.txt`` (3个千亿级, 1000亿元,
 500万元, 3至5个, 20余万人, 十八亿亩, 增长12%). Chinese numerals are converted with cn2an, only
 inside the matched span (converting a whole text would turn 两会 into a number). Not quantities:
-dates and years (2025年, 10月16日 — 年/月/日 are not units), ordinals and article numbers
+dates and years (2025年, 10月16日 — 月/日 are not units, 年 only in a duration written in digits: 3年,
+20多年), ordinals and article numbers
 (第二个, 第三条), session numbers (十二届七次全会), numbers without a unit (phone numbers, section numbers 一、), numbers inside a
 numbered formulation (两个确立, 五大工程, 5+5+7; see ``helpers.formulations``), 二十大, and a bare
 一 before a counter (一名干部, 一批人才: an article, not a count).
@@ -66,7 +67,8 @@ def quantity_pattern(units=None) -> re.Pattern:
     num = rf"(?:{DIGITS}|{CN_NUM})"
     return re.compile(
         rf"(?<![第届\d.,+＋A-Za-z{'零〇一二两三四五六七八九十百千万亿'}])"
-        rf"(?P<num>{num}(?:{RANGE_SEP}{num})?)(?P<approx>余|多)?(?P<mag>[十百千万亿]*)(?P<approx2>余|多)?(?P<unit>{unit})"
+        rf"(?P<num>{num}(?:{RANGE_SEP}{num})?)(?P<approx>余|多)?(?P<mag>[十百千万亿]*)(?P<approx2>余|多)?"
+        rf"(?P<unit>{unit}|年(?![代级度底末初中内前后月份会]))"
         rf"(?P<grade>[一二两三四五六七八九十百千万亿]+级)?(?P<post>左右|以上|以下|以内)?(?![+＋\d])"
     )
 
@@ -181,6 +183,15 @@ def describe(text: str, start: int, end: int) -> dict:
     return dict(firmness=firm, deadline=deadline, tense=tense, sentence_start=a)
 
 
+def _duration(m: re.Match) -> bool:
+    """A number of years written in digits that is no date: with 多/余 (20多年, 1600多年), or under
+    100 (3年, 10年); 2025年 and 二〇二五年 are dates, 两年 and 十年 are left as words."""
+    num = m.group("num")
+    if not re.fullmatch(r"\d+", num) or m.group("mag"):
+        return False
+    return bool(m.group("approx") or m.group("approx2")) or int(num) < 100
+
+
 def find_quantities(text: str, pattern=None, exclude=()) -> list[dict]:
     """Every quantity in ``text`` with its span and parsed parts; spans inside ``exclude`` (numbered
     formulations) are skipped."""
@@ -191,6 +202,8 @@ def find_quantities(text: str, pattern=None, exclude=()) -> list[dict]:
             continue
         if not re.match(r"\d", m.group()) and FRAME.match(text[m.start("unit"):]):
             continue
+        if m.group("unit") == "年" and not _duration(m):
+            continue  # 2025年 is a date; 3年, 20多年, 1600多年 are durations
         q = parse_quantity(m)
         if q is None:
             continue
