@@ -262,3 +262,10 @@ def test_laizi_ties_one_sentence_not_the_whole_paragraph():
     assert got["吴敏"] == ("崆峒区", "context")
     # the county named just before is the article's own: the evidence is the article, not a tie
     assert got["周强"] == ("庄浪县", "article")
+
+
+def test_an_office_joined_to_the_name_by_de_and_rarer_surnames():
+    found = rows("福建省援宁工作队队员、挂职永宁县委常委、副县长的陈立新表示，协作坚持输血与造血并重。")
+    assert [(s, t) for s, t, _k in found] == [("陈立新", "福建省援宁工作队队员、挂职永宁县委常委、副县长")]
+    assert [s for s, _t, _k in rows("海南省林业局副局长苻启雄介绍，去年完成生态修复1.2万亩。")] == ["苻启雄"]
+    assert [s for s, _t, _k in rows("新疆大学旅游学院教授拓俊杰认为，这是有益探索。")] == ["拓俊杰"]

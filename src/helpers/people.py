@@ -248,6 +248,8 @@ def split_person(seg: str, known: dict | None = None, strict: bool = False) -> t
         if len(seg) < length:
             continue
         name, title = seg[-length:], seg[:-length]
+        if title.endswith("的") and title_score(title[:-1]) == 3:
+            title = title[:-1]  # 挂职永宁县委常委、副县长的陈立新
         score = title_score(title)
         if not looks_like_name(name) and not (score == 3 and office_name(name)):
             continue
