@@ -587,6 +587,13 @@ def quotes_and_people(article, structure: Structure | None = None) -> tuple[pd.D
     """``extract_quotes`` with the people apart: (the table without ``attrs``, everyone the
     article introduces). pandas deep-copies a table's ``attrs`` at each column read, so the
     pipeline reads columns of this bare table and sets ``attrs`` once on the final one."""
+    table, people = quote_columns(article, structure)
+    return table.frame(), people
+
+
+def quote_columns(article, structure: Structure | None = None) -> tuple[QuoteColumns, list[str]]:
+    """``quotes_and_people`` before any DataFrame: (the table as :class:`QuoteColumns`, everyone
+    the article introduces). The pipeline reads these columns and builds one table at the end."""
     from helpers.structure import parse_structure
 
     structure = structure or parse_structure(article.text)
@@ -594,7 +601,7 @@ def quotes_and_people(article, structure: Structure | None = None) -> tuple[pd.D
     lead = "\n".join(p.text for p in structure.paragraphs if p.kind == "lead")
     ctx = new_context(article.name, article.text, headline, structure.byline_names, lead, getattr(article, "raw", ""))
     rows = drop_host_procedure(_walk(ctx, structure), article.text)
-    return _quotes_frame(rows), [p.name for p in ctx.registry.people.values()]
+    return QuoteColumns(rows), [p.name for p in ctx.registry.people.values()]
 
 
 QUOTE_KINDS = {"article": str, "quote_id": np.int64, "section": np.int64, "section_title": str, "paragraph": np.int64,
@@ -602,15 +609,45 @@ QUOTE_KINDS = {"article": str, "quote_id": np.int64, "section": np.int64, "secti
                "cited_by": str, "text": str, "start": np.int64, "end": np.int64}
 
 
+class _Column(list):
+    """A column of :class:`QuoteColumns`: its values, in order."""
+
+    def tolist(self) -> list:
+        return list(self)
+
+
+class QuoteColumns:
+    """The quotes table as columns of Python values, in article order (by start; stable) with
+    their quote_id (columns: ``COLUMNS``): what a DataFrame column read gives (``len``,
+    ``table["start"].tolist()``, ``columns``, ``attrs``) without building the DataFrame;
+    :meth:`frame` builds it."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
+        ordered = sorted(rows, key=lambda r: r["start"])  # stable, as sort_values(kind="stable")
+        self.data = {c: ([r[c] for r in ordered] if c != "quote_id" else list(range(len(ordered)))) for c in COLUMNS}
+        self.columns = list(COLUMNS)
+        self.attrs: dict = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, column: str) -> _Column:
+        return _Column(self.data[column])
+
+    def frame(self) -> pd.DataFrame:
+        """The table (columns: ``COLUMNS``). Built column by column (helpers.frames); pandas' own
+        way when it cannot."""
+        df = frames.frame(self.data, QUOTE_KINDS)
+        if df is not None:
+            return df
+        df = pd.DataFrame(self.rows, columns=[c for c in COLUMNS if c != "quote_id"])
+        df = df.sort_values("start", kind="stable").reset_index(drop=True)
+        df.insert(1, "quote_id", range(len(df)))
+        return df[COLUMNS]
+
+
 def _quotes_frame(rows: list[dict]) -> pd.DataFrame:
     """The rows in article order (by start; stable) with their quote_id, as a table (columns:
-    ``COLUMNS``). Built column by column (helpers.frames); pandas' own way when it cannot."""
-    ordered = sorted(rows, key=lambda r: r["start"])  # stable, as sort_values(kind="stable")
-    columns = {c: ([r[c] for r in ordered] if c != "quote_id" else list(range(len(ordered)))) for c in COLUMNS}
-    df = frames.frame(columns, QUOTE_KINDS)
-    if df is not None:
-        return df
-    df = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "quote_id"])
-    df = df.sort_values("start", kind="stable").reset_index(drop=True)
-    df.insert(1, "quote_id", range(len(df)))
-    return df[COLUMNS]
+    ``COLUMNS``)."""
+    return QuoteColumns(rows).frame()
