@@ -14,6 +14,8 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
+
 from helpers import patterns as P
 from helpers.errors import InputError
 
@@ -206,10 +208,16 @@ def _to_simplified(text: str) -> tuple[str, bool]:
         changed = 0
     else:
         changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else abs(len(text) - len(converted)) + 1
-    cjk = max(1, len(P.CJK_CHAR.findall(text)))
-    if changed >= 3 and changed / cjk > 0.005:
+    if changed >= 3 and changed / max(1, count_cjk(text)) > 0.005:
         return converted, True
     return text, False
+
+
+def count_cjk(text: str) -> int:
+    """The number of Chinese characters in ``text`` (``len(P.CJK_CHAR.findall(text))``), counted
+    on its code points at once."""
+    a = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return int((((a >= 0x3400) & (a <= 0x4DBF)) | ((a >= 0x4E00) & (a <= 0x9FFF)) | ((a >= 0xF900) & (a <= 0xFAFF))).sum())
 
 
 @lru_cache(maxsize=1)
@@ -219,9 +227,12 @@ def _opencc():
     return opencc.OpenCC("t2s")
 
 
+_QUOTE_MARKS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "＂": '"', "〝": "“", "〞": "”", "〟": "”"})
+
+
 def _normalise_quotes(line: str) -> str:
     """「」『』 and straight double quotes become “” and ‘’, the marks the quote finder reads."""
-    line = line.translate(str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "＂": '"', "〝": "“", "〞": "”", "〟": "”"}))
+    line = line.translate(_QUOTE_MARKS)
     if '"' in line:
         out, opened = [], False
         for ch in line:
@@ -305,7 +316,8 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
         line = _normalise_quotes(line)
         line = P.HALF_PUNCT_NEAR_CJK.sub(lambda m: P.HALF_PUNCT[m.group(1) or m.group(2)], line)
         line = P.HALF_STOP.sub("。", line)
-        line = P.SPACE_NEAR_PUNCT.sub(r"\1", line)
+        if " " in line:  # (without a space the pattern puts back what it matched)
+            line = P.SPACE_NEAR_PUNCT.sub(r"\1", line)
         if re.search(r"[，。；！？]", line):  # running text: a space between characters is debris
             line = P.SPACE_BETWEEN_CJK.sub("", line)
         lines.append(line)
@@ -327,7 +339,7 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
     steps["paragraphs"] = len(paragraphs)
     out = "\n".join(paragraphs)
     steps["characters_clean"] = len(out)
-    steps["chinese_characters"] = len(P.CJK_CHAR.findall(out))
+    steps["chinese_characters"] = count_cjk(out)
     return out, steps, traditional
 
 
