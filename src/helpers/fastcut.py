@@ -21,6 +21,7 @@ from jieba import finalseg
 
 _RE_HAN = jieba.re_han_default  # the blocks jieba cuts with its dictionary
 _RE_SKIP = jieba.re_skip_default  # whitespace kept as tokens of its own
+_RE_ENG = jieba.re_eng  # a letter or digit: runs of them are one word when cutting without HMM
 
 
 _HMM_CACHE: dict[str, tuple] = {}
@@ -40,8 +41,9 @@ def _hmm(run: str) -> tuple:
     return words
 
 
-def _cut_block(sentence: str, freqs: dict, logtotal: float, out: list):
-    """The words of one block (jieba's ``__cut_DAG``), appended to ``out``."""
+def _route(sentence: str, freqs: dict, logtotal: float) -> list[int]:
+    """jieba's best route of one block (``calc`` over ``get_DAG``): for each start, the index of
+    the last character of the word taken there."""
     n = len(sentence)
     score = [0.0] * (n + 1)
     score[n] = 0  # jieba's route[N] = (0, 0)
@@ -68,6 +70,13 @@ def _cut_block(sentence: str, freqs: dict, logtotal: float, out: list):
             best = log(freqs.get(sentence[idx]) or 1) - logtotal + score[idx + 1]
         score[idx] = best
         choice[idx] = best_x
+    return choice
+
+
+def _cut_block(sentence: str, freqs: dict, logtotal: float, out: list):
+    """The words of one block (jieba's ``__cut_DAG``), appended to ``out``."""
+    n = len(sentence)
+    choice = _route(sentence, freqs, logtotal)
     x = 0
     buf = ""
     append = out.append
@@ -109,6 +118,41 @@ def cut(tok: jieba.Tokenizer, text: str) -> list[str]:
             for x in _RE_SKIP.split(blk):
                 if _RE_SKIP.match(x):
                     out.append(x)
+                else:
+                    out.extend(x)
+    return out
+
+
+def cut_no_hmm(tok: jieba.Tokenizer, text: str) -> list[str]:
+    """``tok.lcut(text, HMM=False)``: the route's words, single letters and digits run together
+    (jieba's ``__cut_DAG_NO_HMM``)."""
+    tok.check_initialized()
+    freqs = tok.FREQ
+    logtotal = log(tok.total)
+    out: list[str] = []
+    append = out.append
+    for blk in _RE_HAN.split(text):
+        if not blk:
+            continue
+        if _RE_HAN.match(blk):
+            choice = _route(blk, freqs, logtotal)
+            x, n, buf = 0, len(blk), ""
+            while x < n:
+                y = choice[x] + 1
+                if y - x == 1 and _RE_ENG.match(blk[x]):
+                    buf += blk[x]
+                else:
+                    if buf:
+                        append(buf)
+                        buf = ""
+                    append(blk[x:y])
+                x = y
+            if buf:
+                append(buf)
+        else:
+            for x in _RE_SKIP.split(blk):
+                if _RE_SKIP.match(x):
+                    append(x)
                 else:
                     out.extend(x)
     return out

@@ -166,7 +166,7 @@ def winning_freq(tok: jieba.Tokenizer, word: str) -> int:
     """A frequency that makes ``word`` beat every split of it (jieba's ``suggest_freq`` logic,
     with a margin and a floor) and never lowers a frequency jieba already has."""
     prob = 1.0
-    for piece in tok.cut(word, HMM=False):
+    for piece in fastcut.cut_no_hmm(tok, word):  # = tok.cut(word, HMM=False)
         prob *= tok.FREQ.get(piece, 1) / tok.total
     return max(tok.FREQ.get(word, 0) or 0, int(prob * tok.total * MARGIN) + 1, FLOOR)
 
@@ -514,7 +514,7 @@ def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
     """True when jieba would cut ``phrase`` into pieces some of which are single characters
     (急难愁盼 → 急/难/愁/盼): it is a set phrase jieba does not know. A phrase that is already
     one word, or a sequence of words (全面推进/乡村振兴), is left to the dictionary."""
-    return has_single_characters(tok.lcut(phrase, HMM=False))
+    return has_single_characters(fastcut.cut_no_hmm(tok, phrase))  # = tok.lcut(phrase, HMM=False)
 
 
 def segmenter(names=(), phrases=(), places=(), shaped=()) -> Segmenter:
@@ -553,8 +553,16 @@ def article_segmenter(text: str, quotes: pd.DataFrame, places=None, people=None)
     names = article_names(quotes, people)
     places = place_words(text) if places is None else places
     tok = _shared().tokenizer
+    cuts: dict[str, list[str]] = {}  # shapes cut the same items and pieces again: each once
+
+    def cut(s: str) -> list[str]:  # = tok.lcut(s, HMM=False)
+        found = cuts.get(s)
+        if found is None:
+            found = cuts[s] = fastcut.cut_no_hmm(tok, s)
+        return found
+
     with _LOCK:  # the shared dictionary, without any article's overlay
-        shaped = shaped_phrases(text, lambda s: tok.lcut(s, HMM=False), names, places)
+        shaped = shaped_phrases(text, cut, names, places)
     return segmenter(names, quoted_phrases(text), places, shaped)
 
 
