@@ -42,6 +42,8 @@ COMMON_WORD_FREQ = 1000  # jieba frequency from which a word is common (新建, 
 COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
 LEVEL_MAX = 10  # …except a level + a designation (国家现代农业产业园, 国家全域旅游示范区)
 _CJK_ONLY = re.compile(f"[{P.CJK}]+")
+_NUMBER = re.compile(r"[0-9.%％]+")  # Segmenter.pos: m
+_LATIN = re.compile(r"[A-Za-z]+")  # Segmenter.pos: eng
 _LOCK = threading.RLock()  # the shared dictionary is changed around each cut: one cut at a time
 
 
@@ -309,9 +311,9 @@ class Segmenter:
             return "n"  # jieba's dictionary tags 光荣, 智慧, 隆起带 … as names: only the article's people are nr
         if tag:
             return tag
-        if re.fullmatch(r"[0-9.%％]+", word):
+        if _NUMBER.fullmatch(word):
             return "m"
-        if re.fullmatch(r"[A-Za-z]+", word):
+        if _LATIN.fullmatch(word):
             return "eng"
         if not P.HAS_CJK.search(word):
             return "x"
@@ -583,6 +585,18 @@ TOKEN_KINDS = {"article": str, "token_id": np.int64, "word": str, "pos": str, "s
                "paragraph": np.int64, "part": str, "section": np.int64, "quote_id": np.int64, "content": np.bool_}
 
 
+class _Memo(dict):
+    """``fn(key)``, computed once per key."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        value = self[key] = self.fn(key)
+        return value
+
+
 def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None, seg: Segmenter | None = None,
                      places=None) -> pd.DataFrame:
     """The tokens table of one article (columns: article, token_id, word, pos, start, end,
@@ -603,7 +617,9 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     q_ids = quotes["quote_id"].tolist() if len(quotes) else []
     cols = {name: [] for name in TOKEN_COLUMNS}
     qi, n_q = 0, len(q_end)
-    stops, has_cjk, pos = stopwords(), P.HAS_CJK.search, seg.pos
+    stops, has_cjk = stopwords(), P.HAS_CJK.search
+    pos = _Memo(seg.pos).__getitem__  # each distinct word's tag once (the article's words are all added by now)
+    content = _Memo(lambda w: len(w) >= 2 and bool(has_cjk(w)) and w not in stops).__getitem__  # is_content
     for para, tokens in spans:
         base = para.start
         kept = [t for t in tokens if t[0].strip()]
@@ -628,7 +644,7 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
         if para.kind in NON_CONTENT_PARTS:
             cols["content"] += [False] * k
         else:  # is_content
-            cols["content"] += [len(w) >= 2 and bool(has_cjk(w)) and w not in stops for w in words]
+            cols["content"] += map(content, words)
     n = len(cols["word"])
     cols["article"] = [article.name] * n
     cols["token_id"] = list(range(n))
