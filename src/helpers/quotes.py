@@ -340,6 +340,8 @@ def uncited_reports(text: str, masked: str, events: list[tuple[int, int]]) -> li
     """Citations without quotation marks, to the end of their sentence: 党的二十大报告提出，要…。
     → [(lead start, text start, text end)]; those inside a quoted span or a citation are skipped."""
     found = []
+    if not P.REPORT_VERB_NOQUOTE.search(masked):
+        return found  # no citation verb: no citation (most paragraphs)
     for m in P.REPORT_LEAD_NOQUOTE.finditer(masked):
         if text[m.end():m.end() + 1] == P.OPEN_Q or any(a <= m.start() < b for a, b in events):
             continue
