@@ -48,3 +48,28 @@ def frame(columns: dict[str, list], kinds: dict[str, object]) -> pd.DataFrame | 
             return None
         data[name] = col
     return pd.DataFrame(data, copy=False)
+
+
+class Column(list):
+    """A column of :class:`Columns`: its values, in order."""
+
+    def tolist(self) -> list:
+        return list(self)
+
+
+class Columns:
+    """A table as columns of Python values (name → list, all of one length), read as a
+    DataFrame's columns are read (``len(table)``, ``table["start"].tolist()``, iterating a
+    column, ``columns``, ``attrs``) without building the DataFrame: what the steps of one
+    analysis pass on to the next."""
+
+    def __init__(self, data: dict[str, list]):
+        self.data = data
+        self.columns = list(data)
+        self.attrs: dict = {}
+
+    def __len__(self) -> int:
+        return len(next(iter(self.data.values()))) if self.data else 0
+
+    def __getitem__(self, column: str) -> Column:
+        return Column(self.data[column])

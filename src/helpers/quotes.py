@@ -611,31 +611,15 @@ QUOTE_KINDS = {"article": str, "quote_id": np.int64, "section": np.int64, "secti
                "cited_by": str, "text": str, "start": np.int64, "end": np.int64}
 
 
-class _Column(list):
-    """A column of :class:`QuoteColumns`: its values, in order."""
-
-    def tolist(self) -> list:
-        return list(self)
-
-
-class QuoteColumns:
+class QuoteColumns(frames.Columns):
     """The quotes table as columns of Python values, in article order (by start; stable) with
-    their quote_id (columns: ``COLUMNS``): what a DataFrame column read gives (``len``,
-    ``table["start"].tolist()``, ``columns``, ``attrs``) without building the DataFrame;
-    :meth:`frame` builds it."""
+    their quote_id (columns: ``COLUMNS``), read as a DataFrame's columns are
+    (:class:`helpers.frames.Columns`); :meth:`frame` builds the DataFrame."""
 
     def __init__(self, rows: list[dict]):
         self.rows = rows
         ordered = sorted(rows, key=lambda r: r["start"])  # stable, as sort_values(kind="stable")
-        self.data = {c: ([r[c] for r in ordered] if c != "quote_id" else list(range(len(ordered)))) for c in COLUMNS}
-        self.columns = list(COLUMNS)
-        self.attrs: dict = {}
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __getitem__(self, column: str) -> _Column:
-        return _Column(self.data[column])
+        super().__init__({c: ([r[c] for r in ordered] if c != "quote_id" else list(range(len(ordered)))) for c in COLUMNS})
 
     def frame(self) -> pd.DataFrame:
         """The table (columns: ``COLUMNS``). Built column by column (helpers.frames); pandas' own

@@ -602,6 +602,12 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     """The tokens table of one article (columns: article, token_id, word, pos, start, end,
     paragraph, part, section, quote_id, content). Without ``seg``, the article's segmenter is
     made by :func:`article_segmenter` (its people, quoted and shaped phrases and ``places``)."""
+    return tokens_frame(token_columns(article, quotes, structure, seg, places))
+
+
+def token_columns(article, quotes=None, structure=None, seg: Segmenter | None = None, places=None) -> dict[str, list]:
+    """:func:`tokenize_article` before the DataFrame: its columns (``TOKEN_COLUMNS``) as lists
+    of Python values; :func:`tokens_frame` makes the table."""
     from helpers.quotes import extract_quotes
     from helpers.structure import parse_structure
 
@@ -648,7 +654,12 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     n = len(cols["word"])
     cols["article"] = [article.name] * n
     cols["token_id"] = list(range(n))
-    df = frames.frame({name: cols[name] for name in TOKEN_COLUMNS}, TOKEN_KINDS)
+    return {name: cols[name] for name in TOKEN_COLUMNS}
+
+
+def tokens_frame(cols: dict[str, list]) -> pd.DataFrame:
+    """The tokens table of :func:`token_columns`."""
+    df = frames.frame(cols, TOKEN_KINDS)
     if df is None:  # no tokens (or an odd value): pandas' own inference, as before
         rows = list(zip(*(cols[name] for name in TOKEN_COLUMNS if name != "token_id")))
         df = pd.DataFrame(rows, columns=[c for c in TOKEN_COLUMNS if c != "token_id"])
