@@ -20,3 +20,14 @@ def test_odd_values_and_empty_tables_are_left_to_pandas():
     assert frames.frame({"n": [1, True]}, KINDS) is None  # numpy would make it 1, 1
     assert frames.frame({"b": [True, 0]}, KINDS) is None
     assert frames.frame({"w": []}, KINDS) is None
+
+
+def test_string_columns_are_the_arrays_pandas_makes():
+    """A string column (made straight from pyarrow) is the array ``pd.array`` makes: same type,
+    dtype and values."""
+    values = ["发展", "", "a·b", "经济"]
+    got = frames._strings(values)
+    want = pd.array(values, dtype=frames.STR)
+    assert type(got) is type(want) and got.dtype == want.dtype
+    assert got.tolist() == want.tolist() == values
+    pd.testing.assert_series_equal(pd.Series(got), pd.Series(values), check_exact=True)

@@ -14,6 +14,10 @@ import pyarrow as pa
 
 STR = pd.Series(["字"]).dtype  # the dtype pandas infers for a column of Python strings (pandas 3: str)
 _ARROW = isinstance(STR, pd.StringDtype) and STR.storage == "pyarrow"
+# the array of that dtype, made straight from a pyarrow array (pd.array's own checks cost more
+# than making the array, for the few rows of a quotes table)
+_WRAP = (lambda arr: pd.arrays.ArrowStringArray(arr, dtype=STR)) if _ARROW and STR.construct_array_type() is pd.arrays.ArrowStringArray \
+    else (lambda arr: pd.array(arr, dtype=STR))
 
 
 def _strings(values: list):
@@ -21,7 +25,7 @@ def _strings(values: list):
         arr = pa.array(values, type=pa.large_string())
         if arr.null_count:
             return None
-        return pd.array(arr, dtype=STR)
+        return _WRAP(arr)
     if set(map(type, values)) != {str}:
         return None
     return pd.array(values, dtype=STR)

@@ -639,7 +639,9 @@ def token_columns(article, quotes=None, structure=None, seg: Segmenter | None = 
         cols["paragraph"] += [para.index] * k
         cols["part"] += [para.kind] * k
         cols["section"] += [para.section] * k
-        if n_q:
+        if n_q and k and (qi >= n_q or (q_start[qi] > starts[-1] and q_end[qi] > starts[-1])):
+            cols["quote_id"] += [-1] * k  # the next quote starts after this paragraph's tokens (the pointer stays)
+        elif n_q:
             qids = cols["quote_id"]
             for start in starts:
                 while qi < n_q and q_end[qi] <= start:
