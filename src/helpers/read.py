@@ -228,11 +228,13 @@ def _opencc():
 
 
 _QUOTE_MARKS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "＂": '"', "〝": "“", "〞": "”", "〟": "”"})
+_OTHER_QUOTES = re.compile("[" + "".join(map(chr, _QUOTE_MARKS)) + "]")  # (translate is slow; most lines have none)
 
 
 def _normalise_quotes(line: str) -> str:
     """「」『』 and straight double quotes become “” and ‘’, the marks the quote finder reads."""
-    line = line.translate(_QUOTE_MARKS)
+    if _OTHER_QUOTES.search(line):
+        line = line.translate(_QUOTE_MARKS)
     if '"' in line:
         out, opened = [], False
         for ch in line:
@@ -305,7 +307,7 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
         steps["html_extracted"] = True
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
     text = P.ZERO_WIDTH.sub("", text)
-    text, n_pinyin = P.PINYIN_DEBRIS.subn("", text)
+    text, n_pinyin = P.PINYIN_DEBRIS.subn("", text) if "(" in text or "（" in text else (text, 0)  # debris is in brackets
     steps["pinyin_debris_removed"] = n_pinyin
     text, traditional = _to_simplified(text)
     lines = []
