@@ -53,3 +53,14 @@ def test_cut_without_hmm_is_jiebas():
         for text in texts() + ["COVID19疫情ab1", "以文塑旅、以旅彰文", "a1b2 c3"]:
             assert fastcut.cut_no_hmm(tok, text) == tok.lcut(text, HMM=False), text[:30]
     assert fastcut.cut_no_hmm(jieba.dt, "abc12区长") == ["abc12", "区长"]
+
+
+def test_hmm_cut_is_jiebas_finalseg():
+    """fastcut.hmm_cut (the HMM with its four states unrolled) gives finalseg.cut's words on every
+    test text, on pieces of them and on random runs of their characters, letters and digits."""
+    rng = random.Random(9)
+    pool = texts()
+    chars = "".join({ch for t in pool[:30] for ch in t}) + "abc123.%"
+    runs = pool + ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
+    for run in runs:
+        assert fastcut.hmm_cut(run) == list(jieba.finalseg.cut(run)), run[:30]

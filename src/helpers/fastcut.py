@@ -7,7 +7,7 @@ generator of tuples. :func:`tokenize` does both in one right-to-left pass with t
 arithmetic in the same order (``log(freq) - log(total) + best score after the word``, ties to the
 longer word, as ``max`` over ``(score, end)`` tuples gives), then walks the route exactly as
 jieba's ``__cut_DAG`` does, handing runs of single characters that are not one dictionary word
-to jieba's own HMM (``jieba.finalseg.cut``). It reads the tokenizer's ``FREQ`` and ``total`` as
+to jieba's HMM (``jieba.finalseg.cut``, redone in :func:`hmm_cut` with the same sums). It reads the tokenizer's ``FREQ`` and ``total`` as
 they are at the call, so an article's overlay (``helpers.tokenize``) applies.
 
 ``tests/test_fastcut.py`` checks it against ``jieba.Tokenizer.tokenize`` on every test article.
@@ -37,8 +37,70 @@ def _hmm(run: str) -> tuple:
     if words is None:
         if len(_HMM_CACHE) >= _HMM_CACHE_MAX:
             _HMM_CACHE.clear()
-        words = _HMM_CACHE[run] = tuple(finalseg.cut(run))
+        words = _HMM_CACHE[run] = tuple(hmm_cut(run))
     return words
+
+
+def _states(obs: str) -> list[str]:
+    """jieba's ``finalseg.viterbi(obs, "BMES", …)`` path: the same sums in the same order and the
+    same ties (``max`` over ``(probability, state)`` tuples: the later letter wins), with the four
+    states unrolled and back pointers instead of a copied path per state."""
+    low = finalseg.MIN_FLOAT
+    start, trans, emit = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
+    e_b, e_m, e_e, e_s = emit["B"].get, emit["M"].get, emit["E"].get, emit["S"].get
+    t_eb, t_sb = trans["E"].get("B", low), trans["S"].get("B", low)  # B after E or S
+    t_mm, t_bm = trans["M"].get("M", low), trans["B"].get("M", low)  # M after M or B
+    t_ss, t_es = trans["S"].get("S", low), trans["E"].get("S", low)  # S after S or E
+    t_be, t_me = trans["B"].get("E", low), trans["M"].get("E", low)  # E after B or M
+    c = obs[0]
+    v_b, v_m, v_e, v_s = (start["B"] + e_b(c, low), start["M"] + e_m(c, low),
+                          start["E"] + e_e(c, low), start["S"] + e_s(c, low))
+    back = []  # per character after the first: the state before each of B, M, E, S (0 1 2 3)
+    for c in obs[1:]:
+        em = e_b(c, low)
+        a, b = v_e + t_eb + em, v_s + t_sb + em
+        n_b, p_b = (b, 3) if b >= a else (a, 2)
+        em = e_m(c, low)
+        a, b = v_m + t_mm + em, v_b + t_bm + em
+        n_m, p_m = (a, 1) if a >= b else (b, 0)
+        em = e_s(c, low)
+        a, b = v_s + t_ss + em, v_e + t_es + em
+        n_s, p_s = (a, 3) if a >= b else (b, 2)
+        em = e_e(c, low)
+        a, b = v_b + t_be + em, v_m + t_me + em
+        n_e, p_e = (b, 1) if b >= a else (a, 0)
+        back.append((p_b, p_m, p_e, p_s))
+        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
+    state = 3 if v_s >= v_e else 2
+    path = [state]
+    for step in reversed(back):
+        state = step[state]
+        path.append(state)
+    path.reverse()
+    return ["BMES"[k] for k in path]
+
+
+def hmm_cut(sentence: str) -> list[str]:
+    """``list(jieba.finalseg.cut(sentence))`` while no force-split words are set: Chinese runs cut
+    by the HMM's states, letters and digits kept as jieba's ``re_skip`` splits them."""
+    out: list[str] = []
+    for blk in finalseg.re_han.split(sentence):
+        if finalseg.re_han.match(blk):
+            states, begin, nexti = _states(blk), 0, 0
+            for i, pos in enumerate(states):
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    out.append(blk[begin:i + 1])
+                    nexti = i + 1
+                elif pos == "S":
+                    out.append(blk[i])
+                    nexti = i + 1
+            if nexti < len(blk):
+                out.append(blk[nexti:])
+        else:
+            out.extend(x for x in finalseg.re_skip.split(blk) if x)
+    return out
 
 
 def _route(sentence: str, freqs: dict, logtotal: float) -> list[int]:
