@@ -237,11 +237,14 @@ def _bigrams(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _bigram_keys(text: str) -> np.ndarray:
-    """Every two characters of ``text`` as one number (first code point << 32 | second), made at
-    once, shared by the scans of one text."""
+def _bigram_keys(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every two characters of ``text`` as one number (first code point << 32 | second), sorted,
+    and where each sorted number starts in ``text``: made at once, shared by the scans of one
+    text (a sorted search is several times faster than one of numbers in text order)."""
     a = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
-    return (a[:-1] << np.uint64(32)) | a[1:]
+    keys = (a[:-1] << np.uint64(32)) | a[1:]
+    order = np.argsort(keys)
+    return keys[order], order
 
 
 _LONG = 200  # a text this long is scanned with the numbers (fewer steps per character than a slice each)
@@ -271,11 +274,11 @@ class _Names:
         if len(text) < 2:
             return []
         if len(text) >= _LONG and len(self.keys):  # a long text: every bigram looked up at once
-            keys = _bigram_keys(text)
+            keys, order = _bigram_keys(text)
             at = np.searchsorted(self.keys, keys)
             np.minimum(at, len(self.keys) - 1, out=at)
             prefix = self.prefix
-            return [(i, prefix[text[i:i + 2]]) for i in np.flatnonzero(self.keys[at] == keys).tolist()]
+            return [(i, prefix[text[i:i + 2]]) for i in np.sort(order[self.keys[at] == keys]).tolist()]
         lens = list(map(self.prefix.get, _bigrams(text)))
         return [(i, lens[i]) for i in compress(range(len(lens)), lens)]
 
