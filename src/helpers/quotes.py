@@ -82,13 +82,17 @@ class ArticleContext:
     pending: list = field(default_factory=list)  # rows of the previous paragraph with no speaker yet
 
 
+_MARKS = re.compile(f"[{P.OPEN_Q}{P.CLOSE_Q}]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Top-level “…” spans as (open, close) indexes; an unclosed quote runs to the end.
 
     >>> quote_spans("他说：“要‘稳’字当头。”")
     [(3, 12)]"""
     spans, depth, start = [], 0, -1
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):  # only the quotation marks matter: the rest is passed over in C
+        i, ch = m.start(), m.group()
         if ch == P.OPEN_Q:
             if depth == 0:
                 start = i
@@ -109,10 +113,13 @@ def quoted_phrases(text: str) -> list[str]:
 
 
 def _mask(text: str, spans) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for s in spans:
-        for i in range(s.open + 1, min(s.close, len(text))):
-            chars[i] = MASK
+        a, b = s.open + 1, min(s.close, len(text))
+        if b > a:
+            chars[a:b] = MASK * (b - a)
     return "".join(chars)
 
 
