@@ -25,9 +25,10 @@ def test_odd_values_and_empty_tables_are_left_to_pandas():
 def test_string_columns_are_the_arrays_pandas_makes():
     """A string column (made straight from pyarrow) is the array ``pd.array`` makes: same type,
     dtype and values."""
-    values = ["发展", "", "a·b", "经济"]
-    got = frames._strings(values)
-    want = pd.array(values, dtype=frames.STR)
-    assert type(got) is type(want) and got.dtype == want.dtype
-    assert got.tolist() == want.tolist() == values
-    pd.testing.assert_series_equal(pd.Series(got), pd.Series(values), check_exact=True)
+    for values in (["发展", "", "a·b", "经济"], ["文章"] * 5, [""] * 3, ["一"]):
+        got = frames._strings(list(values))
+        want = pd.array(values, dtype=frames.STR)
+        assert type(got) is type(want) and got.dtype == want.dtype
+        assert got.tolist() == want.tolist() == values
+        pd.testing.assert_series_equal(pd.Series(got), pd.Series(values), check_exact=True)
+    assert frames._strings(["a", "a", None]) is None and frames._strings([None, None]) is None

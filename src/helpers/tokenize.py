@@ -462,7 +462,8 @@ class Segmenter:
         (:meth:`joins_level`)."""
         out, joined = [], []
         rights, prefixes, levels = _join_filters(read_head_sections())
-        for word, a, b in pieces:
+        for piece in pieces:
+            word, a, b = piece
             if out:
                 prev, pa, pb = out[-1]
                 # a join needs a head on the right, or a prefix on the left (see joins): the rest is not asked
@@ -474,10 +475,13 @@ class Segmenter:
                     if len(out) >= 2 and out[-2][0] in levels:  # joins_level needs a level on the left
                         self._join_level(out, joined)
                     continue
-            out.append((word, a, b))
+                if prev in levels:  # (out[-2] once this piece is in)
+                    out.append(piece)
+                    joined.append(False)
+                    self._join_level(out, joined)
+                    continue
+            out.append(piece)  # the piece itself: (word, a, b)
             joined.append(False)
-            if len(out) >= 2 and out[-2][0] in levels:
-                self._join_level(out, joined)
         return out
 
     def _join_level(self, out: list, joined: list):
