@@ -34,27 +34,59 @@ def _strings(values: list):
     return pd.array(values, dtype=STR)
 
 
+_PYTHON_TYPE = {np.int64: int, np.bool_: bool, np.float64: float}
+
+
 def _numbers(values: list, kind):
-    want = int if kind is np.int64 else bool if kind is np.bool_ else float
-    if set(map(type, values)) != {want}:  # np.array would coerce (True among ints); pandas would not
+    if set(map(type, values)) != {_PYTHON_TYPE[kind]}:  # np.array would coerce (True among ints); pandas would not
         return None
     return np.array(values, dtype=kind)
+
+
+try:  # pandas ≥ 3: a table made from its blocks (pandas' own layout: one 2-D block per number kind)
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - older pandas: the constructor
+    _from_blocks = None
 
 
 def frame(columns: dict[str, list], kinds: dict[str, object]) -> pd.DataFrame | None:
     """A DataFrame of ``columns`` (name → list of values, all the same length, at least one row),
     each of kind ``str``, ``np.int64``, ``np.bool_`` or ``np.float64`` as ``kinds`` says; None if
-    a column's values are not all of that Python type (or the table is empty)."""
+    a column's values are not all of that Python type (or the table is empty).
+
+    The table is made from its blocks (``pandas.api.internals.create_dataframe_from_blocks``):
+    the columns of each number kind as one 2-D array, each string column an array of its own —
+    the layout pandas consolidates a table into — without the constructor's checks and
+    inference on each column (most of the time of a quotes table of a few rows)."""
     if not columns or not len(next(iter(columns.values()))):
         return None
-    data = {}
-    for name, values in columns.items():
-        kind = kinds[name]
-        col = _strings(values) if kind is str else _numbers(values, kind)
-        if col is None:
+    names = list(columns)
+    n = len(columns[names[0]])
+    if _from_blocks is None or any(len(v) != n for v in columns.values()):  # (unequal lengths: pandas says so)
+        data = {}
+        for name, values in columns.items():
+            kind = kinds[name]
+            col = _strings(values) if kind is str else _numbers(values, kind)
+            if col is None:
+                return None
+            data[name] = col
+        return pd.DataFrame(data, copy=False)
+    blocks, numbers = [], {}
+    for i, name in enumerate(names):
+        kind, values = kinds[name], columns[name]
+        if kind is str:
+            col = _strings(values)
+            if col is None:
+                return None
+            blocks.append((col, np.array([i], dtype=np.intp)))
+            continue
+        if set(map(type, values)) != {_PYTHON_TYPE[kind]}:
             return None
-        data[name] = col
-    return pd.DataFrame(data, copy=False)
+        numbers.setdefault(kind, []).append(i)
+    for kind, where in numbers.items():
+        block = np.array([columns[names[i]] for i in where], dtype=kind)  # (columns, rows)
+        blocks.append((block, np.array(where, dtype=np.intp)))
+    return _from_blocks(blocks, index=pd.RangeIndex(n), columns=pd.Index(names))
 
 
 class Column(list):
