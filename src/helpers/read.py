@@ -207,17 +207,22 @@ def _to_simplified(text: str) -> tuple[str, bool]:
     if converted == text:
         changed = 0
     else:
-        changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else abs(len(text) - len(converted)) + 1
+        changed = int(np.count_nonzero(_code_points(text) != _code_points(converted))) if len(converted) == len(text) \
+            else abs(len(text) - len(converted)) + 1  # (the characters that differ, counted at once)
     if changed >= 3 and changed / max(1, count_cjk(text)) > 0.005:
         return converted, True
     return text, False
 
 
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def count_cjk(text: str) -> int:
     """The number of Chinese characters in ``text`` (``len(P.CJK_CHAR.findall(text))``), counted
     on its code points at once."""
-    a = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return int((((a >= 0x3400) & (a <= 0x4DBF)) | ((a >= 0x4E00) & (a <= 0x9FFF)) | ((a >= 0xF900) & (a <= 0xFAFF))).sum())
+    a = _code_points(text)
+    return int(np.count_nonzero(((a >= 0x3400) & (a <= 0x4DBF)) | ((a >= 0x4E00) & (a <= 0x9FFF)) | ((a >= 0xF900) & (a <= 0xFAFF))))
 
 
 @lru_cache(maxsize=1)
