@@ -53,6 +53,9 @@ def test_made_from_blocks_as_the_constructor_makes_it():
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert list(got.columns) == list(cols) and got.columns.dtype == want.columns.dtype
     pd.testing.assert_frame_equal(got.iloc[2:5].copy(), want.iloc[2:5], check_exact=True)
+    other = frames.frame(cols, kinds)
+    other.columns.name = "renamed"  # each table has its own columns Index
+    assert got.columns.name is None
     got["c1"] = got["c1"] * 2  # a column written: the others stay as they were
     assert got["c1"].tolist() == [v * 2 for v in cols["c1"]] and got["c5"].tolist() == cols["c5"]
 

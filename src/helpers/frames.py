@@ -8,6 +8,8 @@ same either way.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -86,7 +88,14 @@ def frame(columns: dict[str, list], kinds: dict[str, object]) -> pd.DataFrame | 
     for kind, where in numbers.items():
         block = np.array([columns[names[i]] for i in where], dtype=kind)  # (columns, rows)
         blocks.append((block, np.array(where, dtype=np.intp)))
-    return _from_blocks(blocks, index=pd.RangeIndex(n), columns=pd.Index(names))
+    return _from_blocks(blocks, index=pd.RangeIndex(n), columns=_column_index(tuple(names)).copy())
+
+
+@lru_cache(maxsize=64)
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    """The columns' Index, made once per set of names (a string Index costs more to make than
+    the rest of a small table); each table gets its own copy (its name is its own)."""
+    return pd.Index(list(names))
 
 
 class Column(list):
