@@ -247,7 +247,7 @@ def _bigram_keys(text: str) -> tuple[np.ndarray, np.ndarray]:
     return keys[order], order
 
 
-_LONG = 200  # a text this long is scanned with the numbers (fewer steps per character than a slice each)
+_LONG = 100  # a text this long is scanned with the numbers (fewer steps per character than a slice each)
 
 
 class _Names:
