@@ -171,10 +171,10 @@ def cut(tok: jieba.Tokenizer, text: str) -> list[str]:
     freqs = tok.FREQ
     logtotal = log(tok.total)
     out: list[str] = []
-    for blk in _RE_HAN.split(text):
+    for k, blk in enumerate(_RE_HAN.split(text)):
         if not blk:
             continue
-        if _RE_HAN.match(blk):
+        if k % 2:  # split keeps the pattern's group: the odd pieces are its matches (jieba: re_han.match(blk))
             _cut_block(blk, freqs, logtotal, out)
         else:
             for x in _RE_SKIP.split(blk):
@@ -193,10 +193,10 @@ def cut_no_hmm(tok: jieba.Tokenizer, text: str) -> list[str]:
     logtotal = log(tok.total)
     out: list[str] = []
     append = out.append
-    for blk in _RE_HAN.split(text):
+    for k, blk in enumerate(_RE_HAN.split(text)):
         if not blk:
             continue
-        if _RE_HAN.match(blk):
+        if k % 2:  # a match of the pattern (see cut)
             choice = _route(blk, freqs, logtotal)
             x, n, buf = 0, len(blk), ""
             while x < n:

@@ -273,6 +273,7 @@ class Segmenter:
     compounds: dict = field(default_factory=dict)  # productive compounds met so far: word → tag
     _depth: int = 0
     _overlay: _Overlay | None = None
+    _odd: tuple | None = field(default=None, repr=False, compare=False)  # (added's words, those not all Chinese)
 
     def __enter__(self):
         """Apply this article's words to the shared dictionary (nested uses apply them once)."""
@@ -344,9 +345,10 @@ class Segmenter:
         热合曼·阿不都热依木 comes out as 热合/曼/·/阿不都热依木): the pieces of each occurrence
         that starts and ends on token boundaries become one token again."""
         ends = {}
-        for word in self.added:
-            if _CJK_ONLY.fullmatch(word):
-                continue
+        words = tuple(self.added)
+        if self._odd is None or self._odd[0] != words:  # worked out once while the words stay the same
+            self._odd = (words, [w for w in words if not _CJK_ONLY.fullmatch(w)])
+        for word in self._odd[1]:
             for m in re.finditer(re.escape(word), text):
                 ends[m.start()] = max(ends.get(m.start(), 0), m.end())
         if not ends:
