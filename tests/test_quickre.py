@@ -60,3 +60,28 @@ def test_lookahead_where_re_tries_every_branch():
     assert quick(may_be_empty) is may_be_empty
     assert quick(re.compile(r"(?:[局处]长|.员)")).pattern == r"(?:[局处]长|.员)"  # '.' : unknown first characters
     assert quick(re.compile(r"(?<!的)要求|[局处]长")).pattern.startswith("(?=[")
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_a_text_without_the_needed_strings_has_no_match(name):
+    """quickre.may_match says False only where the pattern finds nothing (every pattern of
+    helpers.patterns, every test line), and it is False somewhere for patterns with a literal."""
+    from helpers.quickre import may_match, needed
+
+    p = PATTERNS[name]
+    for text in LINES:
+        if not may_match(p, text):
+            assert p.search(text) is None, (name, text[:40])
+    if needed(p):
+        assert not may_match(p, "") and all(may_match(p, s) for s in needed(p))
+
+
+def test_needed_strings():
+    from helpers.quickre import needed
+
+    assert needed(re.compile("a?b|c")) == {"b", "c"}
+    assert needed(re.compile("(?:ab)?cd[xy]")) == {"cd"}
+    assert needed(re.compile(r"x{0,3}y+z")) == {"y"} or needed(re.compile(r"x{0,3}y+z")) == {"z"}
+    assert needed(re.compile("(?i:ab)c")) == {"c"} and needed(re.compile("(?i)ab")) is None
+    assert needed(re.compile("[ab]|c")) is None  # a branch with no literal
+    assert needed(P.HOSTS) == {"主持"}

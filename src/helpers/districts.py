@@ -39,6 +39,7 @@ from helpers.patterns import (  # the place patterns, audited with the others in
     DATELINE_REPORTED, LEVEL_DESIGNATION,
 )
 from helpers.paths import GAZETTEER_EDITORIAL_FILE, GAZETTEER_FILE
+from helpers.quickre import may_match
 
 # county-level names too generic to find by themselves inside longer words
 GENERIC_COUNTIES = {"城区", "郊区", "矿区", "新区", "市辖区", "东区", "西区", "南区", "北区", "中区", "市中区", "城中区", "城东区", "城西区", "城北区"}
@@ -702,6 +703,8 @@ def source_line_county(text: str) -> str:
     """
     found = []
     for line in text.split("\n"):
+        if not may_match(SOURCE_LINE, line):
+            continue  # none of the words every source line has (今日, 融媒, 来源, 讯 …)
         for m in SOURCE_LINE.finditer(line.strip()):
             words = next(g for g in m.groups() if g)
             county = _county_in(words)

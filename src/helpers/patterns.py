@@ -93,10 +93,10 @@ REPORT_LEAD = re.compile(
     r"(?:明确指出|明确提出|深刻指出|鲜明提出|郑重提出|强调指出|指出|强调|提出|明确|要求|写道|写到|提到|部署|宣示|阐明|阐述|号召)"
     r"(?:了)?\s*[，,：:]?\s*(?:要|必须|应当)?\s*$"
 )
-_NOQUOTE_VERB = r"(?:明确指出|明确提出|深刻指出|鲜明提出|强调指出|指出|强调|提出|明确|写道)\s*[，,：:]"
-REPORT_LEAD_NOQUOTE = re.compile(rf"{DOCUMENT}(?:中|里|也|还|进一步|明确|再次|首次|专门)?{_NOQUOTE_VERB}")
-# what every REPORT_LEAD_NOQUOTE match ends with: a paragraph without it is not searched for a document
-REPORT_VERB_NOQUOTE = re.compile(_NOQUOTE_VERB)
+REPORT_LEAD_NOQUOTE = re.compile(
+    rf"{DOCUMENT}(?:中|里|也|还|进一步|明确|再次|首次|专门)?"
+    r"(?:明确指出|明确提出|深刻指出|鲜明提出|强调指出|指出|强调|提出|明确|写道)\s*[，,：:]"
+)
 # 在 right before a document word: the words are where a person said it (副市长司马庆在讲话中指出)
 SAID_IN = re.compile(r"在\s*$")
 # a person at the head of a citation: 习近平总书记在…讲话中指出 is his quote, not a document's

@@ -139,3 +139,64 @@ _ORIGINAL: dict[re.Pattern, re.Pattern] = {}
 def original(pattern: re.Pattern) -> re.Pattern:
     """The pattern :func:`quick` made ``pattern`` from (``pattern`` itself if none): for tests."""
     return _ORIGINAL.get(pattern, pattern)
+
+
+def _needed(items) -> set[str] | None:
+    """Strings of which every match of the sequence ``items`` contains at least one (the
+    longest run of literals it always has, or the alternatives of a group it always has); None
+    when it always has none."""
+    best: set[str] | None = None
+
+    def better(found: set[str]) -> None:
+        nonlocal best
+        if best is None or min(map(len, found)) > min(map(len, best)):
+            best = found
+
+    run = ""
+    for op, av in list(items) + [(None, None)]:
+        if op is _C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            better({run})
+            run = ""
+        if op is _C.SUBPATTERN:
+            found = None if av[1] & re.IGNORECASE else _needed(av[-1])  # (?i:…): its letters in any case
+        elif op is _C.BRANCH:
+            alts = [_needed(alt) for alt in av[1]]
+            found = set().union(*alts) if alts and all(alts) else None
+        elif op in _REPEATS and av[0] >= 1:
+            found = _needed(av[2])
+        else:
+            found = None
+        if found:
+            better(found)
+    return best
+
+
+def needed(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings of which every match of ``pattern`` contains at least one, worked out from the
+    pattern (``来源`` for ``来源[:：](…)``; for an alternation, one or more per branch); None when
+    that cannot be said (a branch with no literal it always has, ignored case)."""
+    found = None
+    if _P is not None and isinstance(pattern.pattern, str) and not pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        try:
+            got = _needed(_P.parse(pattern.pattern, pattern.flags))
+            found = frozenset(got) if got and all(got) else None
+        except (re.error, TypeError, ValueError, AttributeError, IndexError):
+            found = None
+    return found
+
+
+_FINDERS: dict = {}
+
+
+def may_match(pattern: re.Pattern, text: str) -> bool:
+    """False when ``text`` has none of the strings every match of ``pattern`` contains (so the
+    pattern cannot match it: no search needed); True otherwise. The strings are looked for with
+    one alternation of literals, which re scans fast."""
+    finder = _FINDERS.get(pattern, False)
+    if finder is False:
+        found = needed(pattern)
+        finder = _FINDERS[pattern] = re.compile("|".join(map(re.escape, sorted(found, key=len)))) if found else None
+    return finder is None or finder.search(text) is not None

@@ -38,6 +38,7 @@ from helpers.people import (
     strip_segment,
     unnamed_person,
 )
+from helpers.quickre import may_match
 from helpers.structure import Structure
 
 COLUMNS = [
@@ -347,8 +348,8 @@ def uncited_reports(text: str, masked: str, events: list[tuple[int, int]]) -> li
     """Citations without quotation marks, to the end of their sentence: 党的二十大报告提出，要…。
     → [(lead start, text start, text end)]; those inside a quoted span or a citation are skipped."""
     found = []
-    if not P.REPORT_VERB_NOQUOTE.search(masked):
-        return found  # no citation verb: no citation (most paragraphs)
+    if not may_match(P.REPORT_LEAD_NOQUOTE, masked):
+        return found  # none of the citation verbs: no citation (most paragraphs)
     for m in P.REPORT_LEAD_NOQUOTE.finditer(masked):
         if text[m.end():m.end() + 1] == P.OPEN_Q or any(a <= m.start() < b for a, b in events):
             continue
@@ -578,7 +579,8 @@ def drop_host_procedure(rows: list[dict], text: str) -> list[dict]:
     戚文娟：今天的发布会到此结束) is no speaker: their rows are dropped when every one of them is
     procedure (``P.PROCEDURAL``). A host who also says something of substance keeps every row."""
     hosts = {r["speaker"] for r in rows if r["speaker"] and P.HOST_TITLE.search(r["title"] or "")}
-    hosts |= {m.group(1)[-k:] for m in P.HOSTS.finditer(text) for k in (2, 3, 4)} & {r["speaker"] for r in rows}
+    if may_match(P.HOSTS, text):  # (主持 is in every match)
+        hosts |= {m.group(1)[-k:] for m in P.HOSTS.finditer(text) for k in (2, 3, 4)} & {r["speaker"] for r in rows}
     procedural = {h for h in hosts
                   if all(P.PROCEDURAL.search(r["text"]) for r in rows if r["speaker"] == h)}
     return [r for r in rows if r["speaker"] not in procedural]
