@@ -591,18 +591,6 @@ TOKEN_KINDS = {"article": str, "token_id": np.int64, "word": str, "pos": str, "s
                "paragraph": np.int64, "part": str, "section": np.int64, "quote_id": np.int64, "content": np.bool_}
 
 
-class _Memo(dict):
-    """``fn(key)``, computed once per key."""
-
-    def __init__(self, fn):
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key):
-        value = self[key] = self.fn(key)
-        return value
-
-
 def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None, seg: Segmenter | None = None,
                      places=None) -> pd.DataFrame:
     """The tokens table of one article (columns: article, token_id, word, pos, start, end,
@@ -630,16 +618,16 @@ def token_columns(article, quotes=None, structure=None, seg: Segmenter | None = 
     cols = {name: [] for name in TOKEN_COLUMNS}
     qi, n_q = 0, len(q_end)
     stops, has_cjk = stopwords(), P.HAS_CJK.search
-    pos = _Memo(seg.pos).__getitem__  # each distinct word's tag once (the article's words are all added by now)
-    content = _Memo(lambda w: len(w) >= 2 and bool(has_cjk(w)) and w not in stops).__getitem__  # is_content
+    content_parts = []  # (first token, number of tokens) of each paragraph whose words may be content
     for para, tokens in spans:
         base = para.start
         kept = [t for t in tokens if t[0].strip()]
         words = [w for w, _, _ in kept]
         starts = [base + a for _, a, _ in kept]
         k = len(kept)
+        if para.kind not in NON_CONTENT_PARTS:
+            content_parts.append((len(cols["word"]), k))
         cols["word"] += words
-        cols["pos"] += map(pos, words)
         cols["start"] += starts
         cols["end"] += [base + b for _, _, b in kept]
         cols["paragraph"] += [para.index] * k
@@ -655,10 +643,16 @@ def token_columns(article, quotes=None, structure=None, seg: Segmenter | None = 
                 qids.append(int(q_ids[qi]) if qi < n_q and q_start[qi] <= start < q_end[qi] else -1)
         else:
             cols["quote_id"] += [-1] * k
-        if para.kind in NON_CONTENT_PARTS:
-            cols["content"] += [False] * k
-        else:  # is_content
-            cols["content"] += map(content, words)
+    # each distinct word's tag and content flag once (the article's words are all added by now)
+    words = cols["word"]
+    distinct = set(words)
+    pos = seg.pos
+    tags = {w: pos(w) for w in distinct}
+    cols["pos"] = list(map(tags.__getitem__, words))
+    flags = {w: len(w) >= 2 and bool(has_cjk(w)) and w not in stops for w in distinct}  # is_content
+    content = cols["content"] = [False] * len(words)  # byline and label paragraphs: never content
+    for first, k in content_parts:
+        content[first:first + k] = map(flags.__getitem__, words[first:first + k])
     n = len(cols["word"])
     cols["article"] = [article.name] * n
     cols["token_id"] = list(range(n))
