@@ -43,3 +43,23 @@ def test_scans_match_a_slice_per_position():
                 assert names.scan_all(text, min_len) == naive_scan_all(names, text, min_len)
                 hits += len(names.scan(text, min_len))
     assert hits > 100
+
+
+def test_long_texts_scanned_as_numbers_find_what_short_ones_do():
+    """A text of ``D._LONG`` characters or more is scanned with its bigrams as numbers; the same
+    texts scanned the short way (one slice per bigram) give the same starts, also with characters
+    beyond the basic plane, a lone surrogate and ASCII."""
+    rng = random.Random(5)
+    seed = SEED.read_text(encoding="utf-8")
+    pieces = [seed[a:a + rng.randrange(1, 12)] for a in (rng.randrange(len(seed)) for _ in range(400))]
+    pieces += ["𠀀𠀁", "😀", "\ud800", "abc", "青岛市", "深圳市南山区", "婺源县江湾镇", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(40, 200))) for _ in range(30)] + [seed]
+    assert all(len(t) >= D._LONG for t in texts)
+    hits = 0
+    for names in (D._county_table(), D._higher_table(), D._short_higher(), D._towns()):
+        for text in texts:
+            fast = names._starts(text)
+            lens = [names.prefix.get(text[i:i + 2]) for i in range(len(text) - 1)]
+            assert fast == [(i, n) for i, n in enumerate(lens) if n]
+            hits += len(fast)
+    assert hits > 100

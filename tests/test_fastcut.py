@@ -43,3 +43,24 @@ def test_hmm_memo_returns_what_jieba_returns():
     first = fastcut._hmm(run)
     assert first == tuple(jieba.finalseg.cut(run)) and run in fastcut._HMM_CACHE
     assert fastcut._hmm(run) == first
+
+
+def test_cut_without_hmm_is_jiebas():
+    """fastcut.cut_no_hmm is ``lcut(text, HMM=False)`` (what shapes and the overlay's frequencies
+    use): letters and digits run together, the rest as jieba's route gives."""
+    shared = _shared().tokenizer
+    for tok in (shared, jieba.dt):
+        for text in texts() + ["COVID19疫情ab1", "以文塑旅、以旅彰文", "a1b2 c3"]:
+            assert fastcut.cut_no_hmm(tok, text) == tok.lcut(text, HMM=False), text[:30]
+    assert fastcut.cut_no_hmm(jieba.dt, "abc12区长") == ["abc12", "区长"]
+
+
+def test_hmm_cut_is_jiebas_finalseg():
+    """fastcut.hmm_cut (the HMM with its four states unrolled) gives finalseg.cut's words on every
+    test text, on pieces of them and on random runs of their characters, letters and digits."""
+    rng = random.Random(9)
+    pool = texts()
+    chars = "".join({ch for t in pool[:30] for ch in t}) + "abc123.%"
+    runs = pool + ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
+    for run in runs:
+        assert fastcut.hmm_cut(run) == list(jieba.finalseg.cut(run)), run[:30]

@@ -187,3 +187,15 @@ def test_reading_never_writes(tmp_path):
     mtime = p.stat().st_mtime_ns
     read_article(p)
     assert hashlib.sha256(p.read_bytes()).hexdigest() == digest and p.stat().st_mtime_ns == mtime
+
+
+def test_count_cjk_counts_what_the_pattern_matches():
+    """read.count_cjk (code points at once) gives the count of the Chinese-character pattern,
+    at the edges of its three ranges too, with Latin, punctuation, emoji and a lone surrogate."""
+    from helpers import patterns as P
+    from helpers.read import count_cjk
+
+    edges = "\u33ff\u3400\u4dbf\u4dc0\u4dff\u4e00\u9fff\ua000\uf8ff\uf900\ufaff\ufb00"
+    for text in ("", "abc，。", SAMPLE, TRAD, edges, "区长😀\ud800说", edges * 3 + SAMPLE[:50]):
+        assert count_cjk(text) == len(P.CJK_CHAR.findall(text))
+    assert count_cjk(edges) == 6

@@ -29,6 +29,8 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
+import numpy as np
+
 from helpers import patterns as P
 from helpers.patterns import (  # the place patterns, audited with the others in patterns.py
     UNIT_TAIL, GENERIC_COUNTY, THIS_COUNTY, PREFECTURE_WORD, HIGHER_UNIT,
@@ -37,6 +39,7 @@ from helpers.patterns import (  # the place patterns, audited with the others in
     DATELINE_REPORTED, LEVEL_DESIGNATION,
 )
 from helpers.paths import GAZETTEER_EDITORIAL_FILE, GAZETTEER_FILE
+from helpers.quickre import may_match
 
 # county-level names too generic to find by themselves inside longer words
 GENERIC_COUNTIES = {"城区", "郊区", "矿区", "新区", "市辖区", "东区", "西区", "南区", "北区", "中区", "市中区", "城中区", "城东区", "城西区", "城北区"}
@@ -234,6 +237,20 @@ def _bigrams(text: str) -> tuple[str, ...]:
     return tuple(map(str.__add__, text, text[1:]))
 
 
+@lru_cache(maxsize=8)
+def _bigram_keys(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every two characters of ``text`` as one number (first code point << 32 | second), sorted,
+    and where each sorted number starts in ``text``: made at once, shared by the scans of one
+    text (a sorted search is several times faster than one of numbers in text order)."""
+    a = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    keys = (a[:-1] << np.uint64(32)) | a[1:]
+    order = np.argsort(keys)
+    return keys[order], order
+
+
+_LONG = 100  # a text this long is scanned with the numbers (fewer steps per character than a slice each)
+
+
 class _Names:
     """A set of names with an index by their first two characters, for fast scanning."""
 
@@ -244,6 +261,7 @@ class _Names:
             if len(name) >= 2:
                 prefix.setdefault(name[:2], set()).add(len(name))
         self.prefix = {k: tuple(sorted(v, reverse=True)) for k, v in prefix.items()}
+        self.keys = np.array(sorted((ord(k[0]) << 32) | ord(k[1]) for k in self.prefix), dtype=np.uint64)  # the same, as numbers
 
     def __contains__(self, name) -> bool:
         return name in self.table
@@ -256,6 +274,12 @@ class _Names:
         name; the bigrams are made and looked up in C (map), not one slice per position."""
         if len(text) < 2:
             return []
+        if len(text) >= _LONG and len(self.keys):  # a long text: every bigram looked up at once
+            keys, order = _bigram_keys(text)
+            at = np.searchsorted(self.keys, keys)
+            np.minimum(at, len(self.keys) - 1, out=at)
+            prefix = self.prefix
+            return [(i, prefix[text[i:i + 2]]) for i in np.sort(order[self.keys[at] == keys]).tolist()]
         lens = list(map(self.prefix.get, _bigrams(text)))
         return [(i, lens[i]) for i in compress(range(len(lens)), lens)]
 
@@ -714,6 +738,8 @@ def source_line_county(text: str) -> str:
     """
     found = []
     for line in text.split("\n"):
+        if not may_match(SOURCE_LINE, line):
+            continue  # none of the words every source line has (今日, 融媒, 来源, 讯 …)
         for m in SOURCE_LINE.finditer(line.strip()):
             words = next(g for g in m.groups() if g)
             county = _county_in(words)

@@ -7,7 +7,7 @@ generator of tuples. :func:`tokenize` does both in one right-to-left pass with t
 arithmetic in the same order (``log(freq) - log(total) + best score after the word``, ties to the
 longer word, as ``max`` over ``(score, end)`` tuples gives), then walks the route exactly as
 jieba's ``__cut_DAG`` does, handing runs of single characters that are not one dictionary word
-to jieba's own HMM (``jieba.finalseg.cut``). It reads the tokenizer's ``FREQ`` and ``total`` as
+to jieba's HMM (``jieba.finalseg.cut``, redone in :func:`hmm_cut` with the same sums). It reads the tokenizer's ``FREQ`` and ``total`` as
 they are at the call, so an article's overlay (``helpers.tokenize``) applies.
 
 ``tests/test_fastcut.py`` checks it against ``jieba.Tokenizer.tokenize`` on every test article.
@@ -21,6 +21,7 @@ from jieba import finalseg
 
 _RE_HAN = jieba.re_han_default  # the blocks jieba cuts with its dictionary
 _RE_SKIP = jieba.re_skip_default  # whitespace kept as tokens of its own
+_RE_ENG = jieba.re_eng  # a letter or digit: runs of them are one word when cutting without HMM
 
 
 _HMM_CACHE: dict[str, tuple] = {}
@@ -36,12 +37,75 @@ def _hmm(run: str) -> tuple:
     if words is None:
         if len(_HMM_CACHE) >= _HMM_CACHE_MAX:
             _HMM_CACHE.clear()
-        words = _HMM_CACHE[run] = tuple(finalseg.cut(run))
+        words = _HMM_CACHE[run] = tuple(hmm_cut(run))
     return words
 
 
-def _cut_block(sentence: str, freqs: dict, logtotal: float, out: list):
-    """The words of one block (jieba's ``__cut_DAG``), appended to ``out``."""
+def _states(obs: str) -> list[str]:
+    """jieba's ``finalseg.viterbi(obs, "BMES", …)`` path: the same sums in the same order and the
+    same ties (``max`` over ``(probability, state)`` tuples: the later letter wins), with the four
+    states unrolled and back pointers instead of a copied path per state."""
+    low = finalseg.MIN_FLOAT
+    start, trans, emit = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
+    e_b, e_m, e_e, e_s = emit["B"].get, emit["M"].get, emit["E"].get, emit["S"].get
+    t_eb, t_sb = trans["E"].get("B", low), trans["S"].get("B", low)  # B after E or S
+    t_mm, t_bm = trans["M"].get("M", low), trans["B"].get("M", low)  # M after M or B
+    t_ss, t_es = trans["S"].get("S", low), trans["E"].get("S", low)  # S after S or E
+    t_be, t_me = trans["B"].get("E", low), trans["M"].get("E", low)  # E after B or M
+    c = obs[0]
+    v_b, v_m, v_e, v_s = (start["B"] + e_b(c, low), start["M"] + e_m(c, low),
+                          start["E"] + e_e(c, low), start["S"] + e_s(c, low))
+    back = []  # per character after the first: the state before each of B, M, E, S (0 1 2 3)
+    for c in obs[1:]:
+        em = e_b(c, low)
+        a, b = v_e + t_eb + em, v_s + t_sb + em
+        n_b, p_b = (b, 3) if b >= a else (a, 2)
+        em = e_m(c, low)
+        a, b = v_m + t_mm + em, v_b + t_bm + em
+        n_m, p_m = (a, 1) if a >= b else (b, 0)
+        em = e_s(c, low)
+        a, b = v_s + t_ss + em, v_e + t_es + em
+        n_s, p_s = (a, 3) if a >= b else (b, 2)
+        em = e_e(c, low)
+        a, b = v_b + t_be + em, v_m + t_me + em
+        n_e, p_e = (b, 1) if b >= a else (a, 0)
+        back.append((p_b, p_m, p_e, p_s))
+        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
+    state = 3 if v_s >= v_e else 2
+    path = [state]
+    for step in reversed(back):
+        state = step[state]
+        path.append(state)
+    path.reverse()
+    return ["BMES"[k] for k in path]
+
+
+def hmm_cut(sentence: str) -> list[str]:
+    """``list(jieba.finalseg.cut(sentence))`` while no force-split words are set: Chinese runs cut
+    by the HMM's states, letters and digits kept as jieba's ``re_skip`` splits them."""
+    out: list[str] = []
+    for blk in finalseg.re_han.split(sentence):
+        if finalseg.re_han.match(blk):
+            states, begin, nexti = _states(blk), 0, 0
+            for i, pos in enumerate(states):
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    out.append(blk[begin:i + 1])
+                    nexti = i + 1
+                elif pos == "S":
+                    out.append(blk[i])
+                    nexti = i + 1
+            if nexti < len(blk):
+                out.append(blk[nexti:])
+        else:
+            out.extend(x for x in finalseg.re_skip.split(blk) if x)
+    return out
+
+
+def _route(sentence: str, freqs: dict, logtotal: float) -> list[int]:
+    """jieba's best route of one block (``calc`` over ``get_DAG``): for each start, the index of
+    the last character of the word taken there."""
     n = len(sentence)
     score = [0.0] * (n + 1)
     score[n] = 0  # jieba's route[N] = (0, 0)
@@ -68,6 +132,13 @@ def _cut_block(sentence: str, freqs: dict, logtotal: float, out: list):
             best = log(freqs.get(sentence[idx]) or 1) - logtotal + score[idx + 1]
         score[idx] = best
         choice[idx] = best_x
+    return choice
+
+
+def _cut_block(sentence: str, freqs: dict, logtotal: float, out: list):
+    """The words of one block (jieba's ``__cut_DAG``), appended to ``out``."""
+    n = len(sentence)
+    choice = _route(sentence, freqs, logtotal)
     x = 0
     buf = ""
     append = out.append
@@ -100,15 +171,50 @@ def cut(tok: jieba.Tokenizer, text: str) -> list[str]:
     freqs = tok.FREQ
     logtotal = log(tok.total)
     out: list[str] = []
-    for blk in _RE_HAN.split(text):
+    for k, blk in enumerate(_RE_HAN.split(text)):
         if not blk:
             continue
-        if _RE_HAN.match(blk):
+        if k % 2:  # split keeps the pattern's group: the odd pieces are its matches (jieba: re_han.match(blk))
             _cut_block(blk, freqs, logtotal, out)
         else:
             for x in _RE_SKIP.split(blk):
                 if _RE_SKIP.match(x):
                     out.append(x)
+                else:
+                    out.extend(x)
+    return out
+
+
+def cut_no_hmm(tok: jieba.Tokenizer, text: str) -> list[str]:
+    """``tok.lcut(text, HMM=False)``: the route's words, single letters and digits run together
+    (jieba's ``__cut_DAG_NO_HMM``)."""
+    tok.check_initialized()
+    freqs = tok.FREQ
+    logtotal = log(tok.total)
+    out: list[str] = []
+    append = out.append
+    for k, blk in enumerate(_RE_HAN.split(text)):
+        if not blk:
+            continue
+        if k % 2:  # a match of the pattern (see cut)
+            choice = _route(blk, freqs, logtotal)
+            x, n, buf = 0, len(blk), ""
+            while x < n:
+                y = choice[x] + 1
+                if y - x == 1 and _RE_ENG.match(blk[x]):
+                    buf += blk[x]
+                else:
+                    if buf:
+                        append(buf)
+                        buf = ""
+                    append(blk[x:y])
+                x = y
+            if buf:
+                append(buf)
+        else:
+            for x in _RE_SKIP.split(blk):
+                if _RE_SKIP.match(x):
+                    append(x)
                 else:
                     out.extend(x)
     return out

@@ -539,7 +539,7 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
         cut = -1  # an office+name at the clause start, else after 专访了/见到 (…县长黄文明)
         found = find_person_at_start(stripped, reg.known())
         if not found or P.REPORTER_TITLE.search(found[0]):  # 记者专访了…县长黄文明: the person after 了
-            cut = max(stripped.rfind(x) for x in P.INTRO_CUT)
+            cut = max(map(stripped.rfind, P.INTRO_CUT))  # (the last of them; map: no generator per clause)
             found = find_person_at_start(stripped[cut + 1:], reg.known()) if cut >= 0 else None
         if found and found[0] and found[1] not in reg.reporters and not P.REPORTER_TITLE.search(found[0]):
             person = reg.people.get(found[1]) or register(reg, found[0], found[1], clause)

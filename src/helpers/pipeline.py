@@ -13,11 +13,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.quotes import extract_quotes, quotes_and_people  # noqa: F401 (extract_quotes: API)
+from helpers import frames
+from helpers.quotes import extract_quotes, quote_columns, quotes_and_people  # noqa: F401 (extract_quotes, quotes_and_people: API)
 from helpers.read import Article, read_article
 from helpers.structure import Structure, parse_structure
 from helpers.themes import read_themes, score_columns, score_quotes  # noqa: F401 (score_quotes: API)
-from helpers.tokenize import Segmenter, article_segmenter, tokenize_article
+from helpers.tokenize import Segmenter, article_segmenter, token_columns, tokenize_article, tokens_frame  # noqa: F401 (tokenize_article: API)
 
 
 @dataclass
@@ -83,8 +84,8 @@ def with_scores(quotes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
 def _with_score_columns(quotes: pd.DataFrame, columns: dict, attrs: dict | None = None) -> pd.DataFrame:
     """``with_scores`` for the columns of ``themes.score_columns``: the quotes table and the
     scores built as one table (helpers.frames); the concatenation when that cannot be. The
-    result's ``attrs``: ``attrs`` if given, else the quotes table's."""
-    from helpers import frames
+    result's ``attrs``: ``attrs`` if given, else the quotes table's. ``quotes`` may be the
+    columns of ``quotes.quote_columns`` (made a DataFrame only for the concatenation)."""
     from helpers.quotes import QUOTE_KINDS
 
     names = list(quotes.columns)
@@ -98,6 +99,8 @@ def _with_score_columns(quotes: pd.DataFrame, columns: dict, attrs: dict | None 
         if out is not None:
             out.attrs = dict(quotes.attrs if attrs is None else attrs)
             return out
+    if not isinstance(quotes, pd.DataFrame):
+        quotes = quotes.frame()
     scores = pd.DataFrame({"article": quotes["article"].to_numpy() if len(quotes) else np.array([], dtype=object),
                            "quote_id": np.array([int(q) for q in quotes["quote_id"]] if len(quotes) else [], dtype=np.int64),
                            **columns})
@@ -114,11 +117,13 @@ def compute_analysis(path, themes: dict | None = None) -> Analysis:
     Raises ``helpers.InputError`` for a file the study cannot use."""
     article = read_article(Path(path))
     structure = parse_structure(article.text)
-    quotes, people = quotes_and_people(article, structure)  # the bare table: attrs set once, at the end
+    quotes, people = quote_columns(article, structure)  # columns, no DataFrame yet: one table, at the end
     seg = _segmenter_for(article, quotes, people)
-    tokens = tokenize_article(article, quotes, structure, seg)
+    columns = token_columns(article, quotes, structure, seg)
+    tokens = tokens_frame(columns)
     themes = themes or read_themes()
-    quotes = _with_score_columns(quotes, score_columns(quotes, tokens, themes), {"people": people})
+    scores = score_columns(quotes, frames.Columns(columns), themes)  # read from the lists, not the table
+    quotes = _with_score_columns(quotes, scores, {"people": people})
     return Analysis(article, structure, quotes, tokens, seg, themes, dict(getattr(seg, "added", {}) or {}))
 
 

@@ -38,6 +38,7 @@ from helpers.people import (
     strip_segment,
     unnamed_person,
 )
+from helpers.quickre import may_match
 from helpers.structure import Structure
 
 COLUMNS = [
@@ -82,13 +83,17 @@ class ArticleContext:
     pending: list = field(default_factory=list)  # rows of the previous paragraph with no speaker yet
 
 
+_MARKS = re.compile(f"[{P.OPEN_Q}{P.CLOSE_Q}]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Top-level “…” spans as (open, close) indexes; an unclosed quote runs to the end.
 
     >>> quote_spans("他说：“要‘稳’字当头。”")
     [(3, 12)]"""
     spans, depth, start = [], 0, -1
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):  # only the quotation marks matter: the rest is passed over in C
+        i, ch = m.start(), m.group()
         if ch == P.OPEN_Q:
             if depth == 0:
                 start = i
@@ -109,10 +114,13 @@ def quoted_phrases(text: str) -> list[str]:
 
 
 def _mask(text: str, spans) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for s in spans:
-        for i in range(s.open + 1, min(s.close, len(text))):
-            chars[i] = MASK
+        a, b = s.open + 1, min(s.close, len(text))
+        if b > a:
+            chars[a:b] = MASK * (b - a)
     return "".join(chars)
 
 
@@ -343,6 +351,8 @@ def uncited_reports(text: str, masked: str, events: list[tuple[int, int]]) -> li
     """Citations without quotation marks, to the end of their sentence: 党的二十大报告提出，要…。
     → [(lead start, text start, text end)]; those inside a quoted span or a citation are skipped."""
     found = []
+    if not may_match(P.REPORT_LEAD_NOQUOTE, masked):
+        return found  # none of the citation verbs: no citation (most paragraphs)
     for m in P.REPORT_LEAD_NOQUOTE.finditer(masked):
         if text[m.end():m.end() + 1] == P.OPEN_Q or any(a <= m.start() < b for a, b in events):
             continue
@@ -582,7 +592,8 @@ def drop_host_procedure(rows: list[dict], text: str) -> list[dict]:
     戚文娟：今天的发布会到此结束) is no speaker: their rows are dropped when every one of them is
     procedure (``P.PROCEDURAL``). A host who also says something of substance keeps every row."""
     hosts = {r["speaker"] for r in rows if r["speaker"] and P.HOST_TITLE.search(r["title"] or "")}
-    hosts |= {m.group(1)[-k:] for m in P.HOSTS.finditer(text) for k in (2, 3, 4)} & {r["speaker"] for r in rows}
+    if may_match(P.HOSTS, text):  # (主持 is in every match)
+        hosts |= {m.group(1)[-k:] for m in P.HOSTS.finditer(text) for k in (2, 3, 4)} & {r["speaker"] for r in rows}
     procedural = {h for h in hosts
                   if all(P.PROCEDURAL.search(r["text"]) for r in rows if r["speaker"] == h)}
     return [r for r in rows if r["speaker"] not in procedural]
@@ -600,6 +611,13 @@ def quotes_and_people(article, structure: Structure | None = None) -> tuple[pd.D
     """``extract_quotes`` with the people apart: (the table without ``attrs``, everyone the
     article introduces). pandas deep-copies a table's ``attrs`` at each column read, so the
     pipeline reads columns of this bare table and sets ``attrs`` once on the final one."""
+    table, people = quote_columns(article, structure)
+    return table.frame(), people
+
+
+def quote_columns(article, structure: Structure | None = None) -> tuple[QuoteColumns, list[str]]:
+    """``quotes_and_people`` before any DataFrame: (the table as :class:`QuoteColumns`, everyone
+    the article introduces). The pipeline reads these columns and builds one table at the end."""
     from helpers.structure import parse_structure
 
     structure = structure or parse_structure(article.text)
@@ -607,7 +625,7 @@ def quotes_and_people(article, structure: Structure | None = None) -> tuple[pd.D
     lead = "\n".join(p.text for p in structure.paragraphs if p.kind == "lead")
     ctx = new_context(article.name, article.text, headline, structure.byline_names, lead, getattr(article, "raw", ""))
     rows = drop_host_procedure(_walk(ctx, structure), article.text)
-    return _quotes_frame(rows), [p.name for p in ctx.registry.people.values()]
+    return QuoteColumns(rows), [p.name for p in ctx.registry.people.values()]
 
 
 QUOTE_KINDS = {"article": str, "quote_id": np.int64, "section": np.int64, "section_title": str, "paragraph": np.int64,
@@ -615,15 +633,29 @@ QUOTE_KINDS = {"article": str, "quote_id": np.int64, "section": np.int64, "secti
                "cited_by": str, "text": str, "start": np.int64, "end": np.int64}
 
 
+class QuoteColumns(frames.Columns):
+    """The quotes table as columns of Python values, in article order (by start; stable) with
+    their quote_id (columns: ``COLUMNS``), read as a DataFrame's columns are
+    (:class:`helpers.frames.Columns`); :meth:`frame` builds the DataFrame."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
+        ordered = sorted(rows, key=lambda r: r["start"])  # stable, as sort_values(kind="stable")
+        super().__init__({c: ([r[c] for r in ordered] if c != "quote_id" else list(range(len(ordered)))) for c in COLUMNS})
+
+    def frame(self) -> pd.DataFrame:
+        """The table (columns: ``COLUMNS``). Built column by column (helpers.frames); pandas' own
+        way when it cannot."""
+        df = frames.frame(self.data, QUOTE_KINDS)
+        if df is not None:
+            return df
+        df = pd.DataFrame(self.rows, columns=[c for c in COLUMNS if c != "quote_id"])
+        df = df.sort_values("start", kind="stable").reset_index(drop=True)
+        df.insert(1, "quote_id", range(len(df)))
+        return df[COLUMNS]
+
+
 def _quotes_frame(rows: list[dict]) -> pd.DataFrame:
     """The rows in article order (by start; stable) with their quote_id, as a table (columns:
-    ``COLUMNS``). Built column by column (helpers.frames); pandas' own way when it cannot."""
-    ordered = sorted(rows, key=lambda r: r["start"])  # stable, as sort_values(kind="stable")
-    columns = {c: ([r[c] for r in ordered] if c != "quote_id" else list(range(len(ordered)))) for c in COLUMNS}
-    df = frames.frame(columns, QUOTE_KINDS)
-    if df is not None:
-        return df
-    df = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "quote_id"])
-    df = df.sort_values("start", kind="stable").reset_index(drop=True)
-    df.insert(1, "quote_id", range(len(df)))
-    return df[COLUMNS]
+    ``COLUMNS``)."""
+    return QuoteColumns(rows).frame()

@@ -14,6 +14,8 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
+
 from helpers import patterns as P
 from helpers.errors import InputError
 
@@ -205,11 +207,22 @@ def _to_simplified(text: str) -> tuple[str, bool]:
     if converted == text:
         changed = 0
     else:
-        changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else abs(len(text) - len(converted)) + 1
-    cjk = max(1, len(P.CJK_CHAR.findall(text)))
-    if changed >= 3 and changed / cjk > 0.005:
+        changed = int(np.count_nonzero(_code_points(text) != _code_points(converted))) if len(converted) == len(text) \
+            else abs(len(text) - len(converted)) + 1  # (the characters that differ, counted at once)
+    if changed >= 3 and changed / max(1, count_cjk(text)) > 0.005:
         return converted, True
     return text, False
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def count_cjk(text: str) -> int:
+    """The number of Chinese characters in ``text`` (``len(P.CJK_CHAR.findall(text))``), counted
+    on its code points at once."""
+    a = _code_points(text)
+    return int(np.count_nonzero(((a >= 0x3400) & (a <= 0x4DBF)) | ((a >= 0x4E00) & (a <= 0x9FFF)) | ((a >= 0xF900) & (a <= 0xFAFF))))
 
 
 @lru_cache(maxsize=1)
@@ -219,9 +232,14 @@ def _opencc():
     return opencc.OpenCC("t2s")
 
 
+_QUOTE_MARKS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "＂": '"', "〝": "“", "〞": "”", "〟": "”"})
+_OTHER_QUOTES = re.compile("[" + "".join(map(chr, _QUOTE_MARKS)) + "]")  # (translate is slow; most lines have none)
+
+
 def _normalise_quotes(line: str) -> str:
     """「」『』 and straight double quotes become “” and ‘’, the marks the quote finder reads."""
-    line = line.translate(str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "＂": '"', "〝": "“", "〞": "”", "〟": "”"}))
+    if _OTHER_QUOTES.search(line):
+        line = line.translate(_QUOTE_MARKS)
     if '"' in line:
         out, opened = [], False
         for ch in line:
@@ -296,7 +314,7 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
         steps["html_extracted"] = True
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
     text = P.ZERO_WIDTH.sub("", text)
-    text, n_pinyin = P.PINYIN_DEBRIS.subn("", text)
+    text, n_pinyin = P.PINYIN_DEBRIS.subn("", text) if "(" in text or "（" in text else (text, 0)  # debris is in brackets
     steps["pinyin_debris_removed"] = n_pinyin
     text, traditional = _to_simplified(text)
     lines = []
@@ -307,7 +325,8 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
         line = _normalise_quotes(line)
         line = P.HALF_PUNCT_NEAR_CJK.sub(lambda m: P.HALF_PUNCT[m.group(1) or m.group(2)], line)
         line = P.HALF_STOP.sub("。", line)
-        line = P.SPACE_NEAR_PUNCT.sub(r"\1", line)
+        if " " in line:  # (without a space the pattern puts back what it matched)
+            line = P.SPACE_NEAR_PUNCT.sub(r"\1", line)
         if re.search(r"[，。；！？]", line):  # running text: a space between characters is debris
             line = P.SPACE_BETWEEN_CJK.sub("", line)
         lines.append(line)
@@ -329,7 +348,7 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
     steps["paragraphs"] = len(paragraphs)
     out = "\n".join(paragraphs)
     steps["characters_clean"] = len(out)
-    steps["chinese_characters"] = len(P.CJK_CHAR.findall(out))
+    steps["chinese_characters"] = count_cjk(out)
     return out, steps, traditional
 
 

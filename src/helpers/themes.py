@@ -7,6 +7,7 @@ theme, per 100 content tokens; the dominant theme is the highest score (none whe
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -88,8 +89,8 @@ def score_columns(quotes: pd.DataFrame, tokens: pd.DataFrame, themes=None) -> di
     n_content = dict.fromkeys(ids, 0)
     weights = {q: [0.0] * len(names) for q in ids}
     if len(tokens):
-        for word, qid, is_content in zip(tokens["word"].tolist(), tokens["quote_id"].tolist(), tokens["content"].tolist()):
-            if not is_content or qid < 0 or qid not in n_content:
+        for word, qid in compress(zip(tokens["word"].tolist(), tokens["quote_id"].tolist()), tokens["content"].tolist()):
+            if qid < 0 or qid not in n_content:  # (content tokens only: compress kept them)
                 continue
             n_content[qid] += 1
             theme = lookup.get(word)

@@ -42,6 +42,8 @@ COMMON_WORD_FREQ = 1000  # jieba frequency from which a word is common (新建, 
 COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
 LEVEL_MAX = 10  # …except a level + a designation (国家现代农业产业园, 国家全域旅游示范区)
 _CJK_ONLY = re.compile(f"[{P.CJK}]+")
+_NUMBER = re.compile(r"[0-9.%％]+")  # Segmenter.pos: m
+_LATIN = re.compile(r"[A-Za-z]+")  # Segmenter.pos: eng
 _LOCK = threading.RLock()  # the shared dictionary is changed around each cut: one cut at a time
 
 
@@ -166,7 +168,7 @@ def winning_freq(tok: jieba.Tokenizer, word: str) -> int:
     """A frequency that makes ``word`` beat every split of it (jieba's ``suggest_freq`` logic,
     with a margin and a floor) and never lowers a frequency jieba already has."""
     prob = 1.0
-    for piece in tok.cut(word, HMM=False):
+    for piece in fastcut.cut_no_hmm(tok, word):  # = tok.cut(word, HMM=False)
         prob *= tok.FREQ.get(piece, 1) / tok.total
     return max(tok.FREQ.get(word, 0) or 0, int(prob * tok.total * MARGIN) + 1, FLOOR)
 
@@ -271,6 +273,7 @@ class Segmenter:
     compounds: dict = field(default_factory=dict)  # productive compounds met so far: word → tag
     _depth: int = 0
     _overlay: _Overlay | None = None
+    _odd: tuple | None = field(default=None, repr=False, compare=False)  # (added's words, those not all Chinese)
 
     def __enter__(self):
         """Apply this article's words to the shared dictionary (nested uses apply them once)."""
@@ -309,9 +312,9 @@ class Segmenter:
             return "n"  # jieba's dictionary tags 光荣, 智慧, 隆起带 … as names: only the article's people are nr
         if tag:
             return tag
-        if re.fullmatch(r"[0-9.%％]+", word):
+        if _NUMBER.fullmatch(word):
             return "m"
-        if re.fullmatch(r"[A-Za-z]+", word):
+        if _LATIN.fullmatch(word):
             return "eng"
         if not P.HAS_CJK.search(word):
             return "x"
@@ -342,9 +345,10 @@ class Segmenter:
         热合曼·阿不都热依木 comes out as 热合/曼/·/阿不都热依木): the pieces of each occurrence
         that starts and ends on token boundaries become one token again."""
         ends = {}
-        for word in self.added:
-            if _CJK_ONLY.fullmatch(word):
-                continue
+        words = tuple(self.added)
+        if self._odd is None or self._odd[0] != words:  # worked out once while the words stay the same
+            self._odd = (words, [w for w in words if not _CJK_ONLY.fullmatch(w)])
+        for word in self._odd[1]:
             for m in re.finditer(re.escape(word), text):
                 ends[m.start()] = max(ends.get(m.start(), 0), m.end())
         if not ends:
@@ -472,7 +476,8 @@ class Segmenter:
         (:meth:`joins_level`)."""
         out, joined = [], []
         rights, prefixes, levels = _join_filters(read_head_sections())
-        for word, a, b in pieces:
+        for piece in pieces:
+            word, a, b = piece
             if out:
                 prev, pa, pb = out[-1]
                 # a join needs a head on the right, or a prefix on the left (see joins): the rest is not asked
@@ -484,10 +489,13 @@ class Segmenter:
                     if len(out) >= 2 and out[-2][0] in levels:  # joins_level needs a level on the left
                         self._join_level(out, joined)
                     continue
-            out.append((word, a, b))
+                if prev in levels:  # (out[-2] once this piece is in)
+                    out.append(piece)
+                    joined.append(False)
+                    self._join_level(out, joined)
+                    continue
+            out.append(piece)  # the piece itself: (word, a, b)
             joined.append(False)
-            if len(out) >= 2 and out[-2][0] in levels:
-                self._join_level(out, joined)
         return out
 
     def _join_level(self, out: list, joined: list):
@@ -527,7 +535,7 @@ def _breaks_into_characters(tok: jieba.Tokenizer, phrase: str) -> bool:
     """True when jieba would cut ``phrase`` into pieces some of which are single characters
     (急难愁盼 → 急/难/愁/盼): it is a set phrase jieba does not know. A phrase that is already
     one word, or a sequence of words (全面推进/乡村振兴), is left to the dictionary."""
-    return has_single_characters(tok.lcut(phrase, HMM=False))
+    return has_single_characters(fastcut.cut_no_hmm(tok, phrase))  # = tok.lcut(phrase, HMM=False)
 
 
 def segmenter(names=(), phrases=(), places=(), shaped=()) -> Segmenter:
@@ -566,8 +574,16 @@ def article_segmenter(text: str, quotes: pd.DataFrame, places=None, people=None)
     names = article_names(quotes, people)
     places = place_words(text) if places is None else places
     tok = _shared().tokenizer
+    cuts: dict[str, list[str]] = {}  # shapes cut the same items and pieces again: each once
+
+    def cut(s: str) -> list[str]:  # = tok.lcut(s, HMM=False)
+        found = cuts.get(s)
+        if found is None:
+            found = cuts[s] = fastcut.cut_no_hmm(tok, s)
+        return found
+
     with _LOCK:  # the shared dictionary, without any article's overlay
-        shaped = shaped_phrases(text, lambda s: tok.lcut(s, HMM=False), names, places)
+        shaped = shaped_phrases(text, cut, names, places)
     return segmenter(names, quoted_phrases(text), places, shaped)
 
 
@@ -593,6 +609,12 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     """The tokens table of one article (columns: article, token_id, word, pos, start, end,
     paragraph, part, section, quote_id, content). Without ``seg``, the article's segmenter is
     made by :func:`article_segmenter` (its people, quoted and shaped phrases and ``places``)."""
+    return tokens_frame(token_columns(article, quotes, structure, seg, places))
+
+
+def token_columns(article, quotes=None, structure=None, seg: Segmenter | None = None, places=None) -> dict[str, list]:
+    """:func:`tokenize_article` before the DataFrame: its columns (``TOKEN_COLUMNS``) as lists
+    of Python values; :func:`tokens_frame` makes the table."""
     from helpers.quotes import extract_quotes
     from helpers.structure import parse_structure
 
@@ -608,21 +630,25 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     q_ids = quotes["quote_id"].tolist() if len(quotes) else []
     cols = {name: [] for name in TOKEN_COLUMNS}
     qi, n_q = 0, len(q_end)
-    stops, has_cjk, pos = stopwords(), P.HAS_CJK.search, seg.pos
+    stops, has_cjk = stopwords(), P.HAS_CJK.search
+    content_parts = []  # (first token, number of tokens) of each paragraph whose words may be content
     for para, tokens in spans:
         base = para.start
         kept = [t for t in tokens if t[0].strip()]
         words = [w for w, _, _ in kept]
         starts = [base + a for _, a, _ in kept]
         k = len(kept)
+        if para.kind not in NON_CONTENT_PARTS:
+            content_parts.append((len(cols["word"]), k))
         cols["word"] += words
-        cols["pos"] += map(pos, words)
         cols["start"] += starts
         cols["end"] += [base + b for _, _, b in kept]
         cols["paragraph"] += [para.index] * k
         cols["part"] += [para.kind] * k
         cols["section"] += [para.section] * k
-        if n_q:
+        if n_q and k and (qi >= n_q or (q_start[qi] > starts[-1] and q_end[qi] > starts[-1])):
+            cols["quote_id"] += [-1] * k  # the next quote starts after this paragraph's tokens (the pointer stays)
+        elif n_q:
             qids = cols["quote_id"]
             for start in starts:
                 while qi < n_q and q_end[qi] <= start:
@@ -630,14 +656,25 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
                 qids.append(int(q_ids[qi]) if qi < n_q and q_start[qi] <= start < q_end[qi] else -1)
         else:
             cols["quote_id"] += [-1] * k
-        if para.kind in NON_CONTENT_PARTS:
-            cols["content"] += [False] * k
-        else:  # is_content
-            cols["content"] += [len(w) >= 2 and bool(has_cjk(w)) and w not in stops for w in words]
+    # each distinct word's tag and content flag once (the article's words are all added by now)
+    words = cols["word"]
+    distinct = set(words)
+    pos = seg.pos
+    tags = {w: pos(w) for w in distinct}
+    cols["pos"] = list(map(tags.__getitem__, words))
+    flags = {w: len(w) >= 2 and bool(has_cjk(w)) and w not in stops for w in distinct}  # is_content
+    content = cols["content"] = [False] * len(words)  # byline and label paragraphs: never content
+    for first, k in content_parts:
+        content[first:first + k] = map(flags.__getitem__, words[first:first + k])
     n = len(cols["word"])
     cols["article"] = [article.name] * n
     cols["token_id"] = list(range(n))
-    df = frames.frame({name: cols[name] for name in TOKEN_COLUMNS}, TOKEN_KINDS)
+    return {name: cols[name] for name in TOKEN_COLUMNS}
+
+
+def tokens_frame(cols: dict[str, list]) -> pd.DataFrame:
+    """The tokens table of :func:`token_columns`."""
+    df = frames.frame(cols, TOKEN_KINDS)
     if df is None:  # no tokens (or an odd value): pandas' own inference, as before
         rows = list(zip(*(cols[name] for name in TOKEN_COLUMNS if name != "token_id")))
         df = pd.DataFrame(rows, columns=[c for c in TOKEN_COLUMNS if c != "token_id"])
