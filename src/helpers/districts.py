@@ -598,7 +598,8 @@ def place_words(text: str) -> list[str]:
     g = national()
     found = [w for _a, _b, w in _towns().scan(text, 3)]
     # an ethnic township written in full (四排赫哲族乡) where the list has it short (四排乡)
-    found += [m.group(1) + m.group(2) for m in ETHNIC_TOWNSHIP.finditer(text) if f"{m.group(1)}乡" in g.towns]
+    if "族乡" in text:
+        found += [m.group(1) + m.group(2) for m in ETHNIC_TOWNSHIP.finditer(text) if f"{m.group(1)}乡" in g.towns]
     found += [n for n, (_d, _c, k) in editorial().items() if k in ("street", "town") and n in text]
     if VILLAGE_END.search(text):
         found += [name for _a, _b, name, _u in village_mentions(text, Support.of(text))]

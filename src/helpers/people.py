@@ -500,6 +500,9 @@ def _referred_at_start(reg: PersonRegistry, clause: str) -> Person | None:
     """Someone a clause opens on without an office: surname + office of a person introduced before
     (任区长逐一作了回应 → 任晓光), or a bare Han name doing something (尤秀云正带着学员…, 王春娇笑得合不拢嘴 is
     not enough: the name must be followed by an ongoing-action word of ``P.ADVERB_PAIR``)."""
+    single, compound = surnames()
+    if not clause or (clause[0] not in single and clause[:2] not in compound):
+        return None  # both shapes open on a surname
     for k in range(min(6, len(clause)), 2, -1):
         seg = clause[:k]
         if P.ROLE_SUFFIX.search(seg):
