@@ -87,6 +87,24 @@ def _this_python_spec():
     return KernelSpec(**get_kernel_dict())
 
 
+def kernel_env() -> dict:
+    """The environment of every kernel: this process's, with ``PYTHONPATH``'s relative entries
+    made absolute and this package's folder first (unless it is a site-packages folder). A kernel
+    runs in ``notebooks/``, so ``PYTHONPATH=src`` would otherwise find no ``src`` there and the
+    kernel would import whatever ``helpers`` is installed (another checkout), not the package
+    whose source the stamp digests."""
+    import site
+
+    import helpers
+
+    root = str(Path(helpers.__file__).resolve().parents[1])
+    entries = [str(Path(e).resolve()) for e in os.environ.get("PYTHONPATH", "").split(os.pathsep) if e]
+    installed = {str(Path(d).resolve()) for d in [*site.getsitepackages(), site.getusersitepackages()]}
+    if root not in installed:
+        entries.insert(0, root)
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(entries))}
+
+
 def _spec_manager_class():
     from jupyter_client.kernelspec import KernelSpecManager
 
@@ -139,7 +157,7 @@ class _Kernel:
         from jupyter_client.manager import AsyncKernelManager
 
         self.km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_spec_manager_class()())
-        await self.km.start_kernel(extra_arguments=KERNEL_ARGS, cwd=str(NOTEBOOKS_DIR))
+        await self.km.start_kernel(extra_arguments=KERNEL_ARGS, cwd=str(NOTEBOOKS_DIR), env=kernel_env())
         if self.warm_up:
             kc = await self._client()
             try:
@@ -266,7 +284,7 @@ async def _execute(name: str, params: dict, dest: Path, final: Path | None = Non
                             extra_arguments=list(KERNEL_ARGS[:1]))
     client.kc = kc  # a pooled kernel's client for this notebook: nbclient neither starts nor stops the kernel
     try:
-        await client.async_execute()
+        await (client.async_execute() if kernel is not None else client.async_execute(env=kernel_env()))
     except (CellExecutionError, DeadKernelError, TimeoutError) as err:
         raise NotebookFailed(f"{name} failed in {_failed_cell(nb)}") from err
     finally:
