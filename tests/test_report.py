@@ -204,3 +204,14 @@ def test_a_pooled_kernel_imports_the_same_helpers(tmp_path, monkeypatch):
 
     asyncio.run(run())
     assert Path((tmp_path / "where").read_text()).resolve() == Path(helpers.__file__).resolve()
+
+
+def test_plan_spreads_the_notebooks_longest_first_and_keeps_pairs_together(monkeypatch):
+    monkeypatch.setattr(report, "NOTEBOOK_COST", {"a": 5, "b": 4, "c": 3, "d": 2, "e": 1})
+    monkeypatch.setattr(report, "SAME_KERNEL", [("d", "e")])
+    assert report.plan(["a", "b", "c", "d", "e"], 2) == [["a", "c"], ["b", "d", "e"]]  # 8 and 7
+    assert report.plan(["e", "d", "c"], 3) == [["d", "e"], ["c"]]  # the pair in its order, in one kernel
+    assert report.plan(["a", "b", "new"], 2) == [["a", "b"], ["new"]]  # an unlisted notebook counts as the longest (5)
+    assert report.plan(["a", "b", "c"], 1) == [["a", "b", "c"]]
+    lanes = report.plan(report.ARTICLE_NOTEBOOKS, 2)
+    assert sorted(n for lane in lanes for n in lane) == sorted(report.ARTICLE_NOTEBOOKS)
