@@ -131,3 +131,15 @@ def test_choosing_a_district_in_a_browser_changes_the_rows(seed, page, tmp_path)
     assert 0 < len(chosen) < len(everything)
     both = _rows(_dump_dom(browser, f"{url}#district={quote(district)}&term={quote('实体')}", tmp_path / "p3"))
     assert both == E.filter_quotes(table, district=district, term="实体")["quote_id"].tolist()
+
+
+def test_quote_table_is_computed_once_per_analysis_and_after_a_change(monkeypatch):
+    an = analyze(SEED)
+    calls = []
+    real = E._quote_table
+    monkeypatch.setattr(E, "_quote_table", lambda a: calls.append(1) or real(a))
+    first = E.quote_table(an)
+    first.loc[0, "speaker"] = "改过"  # a caller's copy: the kept table is not touched
+    assert E.quote_table(an).loc[0, "speaker"] != "改过" and len(calls) == 1
+    an.quotes = an.quotes.assign(formulation="")  # a field assigned: derived tables are recomputed
+    assert E.quote_table(an)["formulations"].map(len).sum() == 0 and len(calls) == 2

@@ -83,3 +83,52 @@ def test_wordcloud_uses_the_shipped_font(seed_analysis):
     assert wc.font_path == str(font_path()) and font_path().name == "NotoSansSC-Regular.ttf"
     cmap = TTFont(str(font_path()))["cmap"].getBestCmap()
     assert all(ord(ch) in cmap for term in terms["term"] for ch in term)
+
+
+def _bars():
+    df = pd.DataFrame({"term": ["实体经济", "乡村振兴", "急难愁盼"], "count": [12, 7, 2]})
+    fig = plots.barh(df, "term", "count", "测试：高频词（N=21）", "次数")
+    fig.tight_layout()  # leaves the inert layout engine behind, as most plot helpers do
+    return fig, df
+
+
+def test_saved_png_has_the_pixels_of_a_plain_tight_savefig(tmp_path):
+    """save_figure lays the figure out once for both formats and writes the PNG itself (RGB, run-length
+    zlib): the pixels are exactly matplotlib's own ``savefig(bbox_inches="tight")``, and the SVG
+    crops to the same box."""
+    import re
+
+    import numpy as np
+    from PIL import Image
+
+    fig, df = _bars()
+    fig.savefig(tmp_path / "plain.png", dpi=plots.DPI, bbox_inches="tight", facecolor="white")
+    paths = plots.save_figure(fig, df, tmp_path, 1, "test", show=False)
+    ours, plain = Image.open(paths["png"]), Image.open(tmp_path / "plain.png")
+    assert ours.mode == "RGB" and ours.size == plain.size
+    assert ours.info["dpi"] == pytest.approx((plots.DPI, plots.DPI), abs=0.01)
+    assert np.array_equal(np.asarray(ours), np.asarray(plain.convert("RGB")))
+    width_pt = float(re.search(r'<svg[^>]* width="([\d.]+)pt"', paths["svg"].read_text()).group(1))
+    assert width_pt == pytest.approx(ours.width / plots.DPI * 72, abs=0.5)
+
+
+def test_a_figure_with_a_layout_engine_is_still_laid_out_by_it(tmp_path):
+    from PIL import Image
+
+    df = pd.DataFrame({"term": ["实体经济", "乡村振兴"], "count": [3, 1]})
+    fig, ax = plt.subplots(figsize=(4, 3), layout="constrained")
+    plots.barh(df, "term", "count", "约束布局", "次数", ax=ax)
+    paths = plots.save_figure(fig, df, tmp_path, 2, "constrained", show=False)
+    assert Image.open(paths["png"]).size[0] > 300 and "<svg" in paths["svg"].read_text()
+
+
+def test_heatmap_cells_are_vector_rectangles_row_zero_on_top():
+    table = pd.DataFrame([[1, 0, 3], [4, 5, 0]], index=["黄岛区", "城阳区"], columns=["甲", "乙", "丙"])
+    fig = plots.heatmap(table, "t", "c")
+    ax = fig.axes[0]
+    assert not ax.images  # no bitmap: crisp in SVG, cheap to save
+    mesh = ax.collections[0]
+    assert mesh.get_array().reshape(2, 3).tolist() == [[1, 0, 3], [4, 5, 0]]
+    assert ax.get_ylim() == (1.5, -0.5) and ax.get_xlim() == (-0.5, 2.5)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["黄岛区", "城阳区"]
+    plt.close(fig)

@@ -165,3 +165,53 @@ def test_a_pooled_kernel_starts_each_notebook_clean_and_a_failed_one_is_replaced
     pids = {name: (tmp_path / name).read_text() for name in cells}
     assert pids["first.ipynb"] == pids["second.ipynb"] == pids["broken.ipynb"]  # one kernel, reused
     assert pids["after.ipynb"] != pids["broken.ipynb"]  # a fresh one after the failure
+
+
+def test_kernels_import_this_package_whatever_their_folder(tmp_path, monkeypatch):
+    """A kernel runs in notebooks/: a relative PYTHONPATH entry is made absolute and this
+    package's folder comes first, so the kernel runs the code the stamp digests."""
+    from pathlib import Path
+
+    import helpers
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lib").mkdir()
+    monkeypatch.setenv("PYTHONPATH", "lib")
+    entries = report.kernel_env()["PYTHONPATH"].split(__import__("os").pathsep)
+    assert str(tmp_path / "lib") in entries and all(Path(e).is_absolute() for e in entries)
+    assert entries[0] == str(Path(helpers.__file__).resolve().parents[1])
+
+
+@pytest.mark.notebooks
+def test_a_pooled_kernel_imports_the_same_helpers(tmp_path, monkeypatch):
+    import asyncio
+    from pathlib import Path
+
+    import helpers
+
+    cell = "import helpers, pathlib\npathlib.Path(OUT, 'where').write_text(helpers.__file__)"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)]), tmp_path / "where.ipynb")
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", tmp_path)
+    monkeypatch.chdir(Path(helpers.__file__).resolve().parents[2])
+    monkeypatch.setenv("PYTHONPATH", "src")  # relative: meaningless in the kernel's folder
+
+    async def run():
+        pool = report.KernelPool(1)
+        try:
+            await report._run_all(["where.ipynb"], {"OUT": str(tmp_path)}, tmp_path / "done", print, pool=pool)
+        finally:
+            await pool.close()
+
+    asyncio.run(run())
+    assert Path((tmp_path / "where").read_text()).resolve() == Path(helpers.__file__).resolve()
+
+
+def test_plan_spreads_the_notebooks_longest_first_and_keeps_pairs_together(monkeypatch):
+    monkeypatch.setattr(report, "NOTEBOOK_COST", {"a": 5, "b": 4, "c": 3, "d": 2, "e": 1})
+    monkeypatch.setattr(report, "SAME_KERNEL", [("d", "e")])
+    assert report.plan(["a", "b", "c", "d", "e"], 2) == [["a", "c"], ["b", "d", "e"]]  # 8 and 7
+    assert report.plan(["e", "d", "c"], 3) == [["d", "e"], ["c"]]  # the pair in its order, in one kernel
+    assert report.plan(["a", "b", "new"], 2) == [["a", "b"], ["new"]]  # an unlisted notebook counts as the longest (5)
+    assert report.plan(["a", "b", "c"], 1) == [["a", "b", "c"]]
+    lanes = report.plan(report.ARTICLE_NOTEBOOKS, 2)
+    assert sorted(n for lane in lanes for n in lane) == sorted(report.ARTICLE_NOTEBOOKS)

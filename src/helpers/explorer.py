@@ -57,6 +57,12 @@ def quote_table(analysis) -> pd.DataFrame:
     speaker_pinyin (Zeng Guofan), title, district (（未注明区县） for an official with none,
     （文件引用） for a cited document), theme (the dominant theme), formulations (list), terms (the
     quote's content terms, in order, once each), text, start, end."""
+    if hasattr(analysis, "memo"):
+        return analysis.memo("quote_table", lambda: _quote_table(analysis))
+    return _quote_table(analysis)
+
+
+def _quote_table(analysis) -> pd.DataFrame:
     q = analysis.quotes
     tokens = analysis.tokens
     content = tokens[tokens["content"] & (tokens["quote_id"] >= 0)]

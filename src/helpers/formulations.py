@@ -365,6 +365,12 @@ def formulations(analysis, reference: pd.DataFrame | None = None) -> pd.DataFram
     formulation is quoted from, else ""), voice (speaker | document | narration), count, start
     (first use), article.
     On the seed: (一枢纽三高地, numbered, 刘孺霖, 胶州市, 1, …), (急难愁盼, quoted, 许洁先, 市南区, …)."""
+    if reference is None and hasattr(analysis, "memo"):  # the default reference list: once per analysis
+        return analysis.memo("formulations", lambda: _formulations(analysis, None))
+    return _formulations(analysis, reference)
+
+
+def _formulations(analysis, reference: pd.DataFrame | None) -> pd.DataFrame:
     text = analysis.article.text
     quotes = analysis.quotes
     uses = find_uses(text, quotes, reference)

@@ -32,6 +32,7 @@ class Analysis:
     _segmenter: Segmenter | None  # built lazily when loaded from the cache (see ``segmenter``)
     themes: dict
     added: dict = field(default_factory=dict)  # words the tokenizer added for this article: word → tag (nr, nz)
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see ``memo``; not copied by dataclasses.replace
 
     @property
     def name(self) -> str:
@@ -44,6 +45,21 @@ class Analysis:
         if self._segmenter is None:
             self._segmenter = _segmenter_for(self.article, self.quotes)
         return self._segmenter
+
+    def __setattr__(self, name, value):
+        if name not in ("_memo", "_segmenter") and "_memo" in self.__dict__:
+            self._memo.clear()  # a field replaced (``an.quotes = …``): what was derived from it is stale
+        object.__setattr__(self, name, value)
+
+    def memo(self, key, compute):
+        """A table derived from this analysis alone, computed once per analysis object: a copy of
+        ``compute()``'s result, kept under ``key`` until a field is assigned. The findings, the
+        notebook cells and the explorer ask for the same formulations and quote table several
+        times in one notebook."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        found = self._memo[key]
+        return found.copy() if hasattr(found, "copy") else found
 
     def steps(self) -> pd.DataFrame:
         """Counts at each processing step, for the README and the notebooks."""

@@ -4,12 +4,18 @@ plots, as ``<out>/figNN-slug.{png,svg,csv}``. Chinese is drawn with the shipped 
 """
 from __future__ import annotations
 
+import io
 import textwrap
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from helpers.fonts import font_path, use_font
 
@@ -32,13 +38,61 @@ def save_figure(fig, data: pd.DataFrame, out_dir, number: int, slug: str, show: 
     out.mkdir(parents=True, exist_ok=True)
     stem = out / f"fig{number:02d}-{slug}"
     paths = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv")}
-    fig.savefig(paths["png"], dpi=DPI, bbox_inches="tight", facecolor="white")
-    fig.savefig(paths["svg"], bbox_inches="tight", facecolor="white", metadata={"Date": None})  # same bytes on a rerun
+    with _laid_out(fig) as box:
+        _save_png(fig, paths["png"], box)
+        fig.savefig(paths["svg"], bbox_inches=box, facecolor="white", metadata={"Date": None})  # same bytes on a rerun
     data.to_csv(paths["csv"], index=isinstance(data.index, pd.MultiIndex) or data.index.name is not None, encoding="utf-8-sig")
     plt.close(fig)
     if show:
         _show_png(paths["png"])
     return paths
+
+
+@contextmanager
+def _laid_out(fig):
+    """The figure's tight bounding box (what ``bbox_inches="tight"`` crops to), measured once at
+    the PNG's resolution and given to both formats, so neither save lays the figure out again:
+    ``savefig(bbox_inches="tight")`` measures with a full layout pass of its own, about a fifth
+    of a figure's saving. The pass is skipped only when the figure has no layout engine, or the
+    inert one ``fig.tight_layout()`` leaves behind; a real one (constrained layout) still gets
+    its pass on each save."""
+    engine = fig.get_layout_engine()
+    if not (engine is None or isinstance(engine, PlaceHolderLayoutEngine)) or not isinstance(fig.canvas, FigureCanvasAgg):
+        yield "tight"
+        return
+    dpi = fig.dpi
+    try:
+        fig.set_dpi(DPI)  # as savefig(dpi=DPI) measures it
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox().padded(plt.rcParams["savefig.pad_inches"])
+    finally:
+        fig.set_dpi(dpi)
+    fig._layout_engine = None  # public API can only swap the inert engine for another inert one
+    try:
+        yield box
+    finally:
+        fig._layout_engine = engine
+
+
+def _save_png(fig, path: Path, box):
+    """The PNG, drawn by Agg and written by PIL as RGB when the background is opaque (the alpha
+    channel then carries nothing) with zlib's run-length strategy: half the encoding time of
+    matplotlib's default (RGBA, adaptive zlib) and slightly smaller files on these charts."""
+    from PIL import Image, PngImagePlugin
+
+    raw = io.BytesIO()
+    if not isinstance(box, str):
+        fig.savefig(raw, format="rgba", dpi=DPI, bbox_inches=box, facecolor="white")
+        size = int(box.width * DPI + 1e-8), int(box.height * DPI + 1e-8)  # as Agg sizes its canvas (get_width_height)
+    if isinstance(box, str) or size[0] * size[1] * 4 != raw.getbuffer().nbytes:  # size unknown here: matplotlib writes it
+        fig.savefig(path, format="png", dpi=DPI, bbox_inches=box, facecolor="white", pil_kwargs={"compress_type": zlib.Z_RLE})
+        return
+    image = Image.frombuffer("RGBA", size, raw.getbuffer(), "raw", "RGBA", 0, 1)
+    if image.getextrema()[3] == (255, 255):
+        image = image.convert("RGB")
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Software", f"Matplotlib version{matplotlib.__version__}, https://matplotlib.org/")  # as matplotlib writes it
+    image.save(path, format="png", dpi=(DPI, DPI), pnginfo=info, compress_type=zlib.Z_RLE)
 
 
 def _show_png(path: Path):
@@ -153,7 +207,7 @@ def heatmap(table: pd.DataFrame, title: str, cbar_label: str, fmt="{:.0f}", cmap
         ax.set_title(title, loc="left")
         return fig
     values = table.to_numpy(dtype=float)
-    im = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=max(values.max(), 1e-9))
+    im = _cells(ax, values, cmap, vmax=max(values.max(), 1e-9))
     labels = labels or {}
     ax.set_xticks(range(cols), [labels.get(c) or wrap(c, xwrap) for c in table.columns], fontsize=9)
     ax.set_yticks(range(rows), [labels.get(r) or wrap(r, ywrap) for r in table.index], fontsize=9.5)
@@ -167,6 +221,17 @@ def heatmap(table: pd.DataFrame, title: str, cbar_label: str, fmt="{:.0f}", cmap
     if separate_last:
         ax.axhline(rows - separate_last - 0.5, color="#333", linewidth=1.5)
     return _finish_heatmap(fig, ax, im, title, cbar_label, pad=12)
+
+
+def _cells(ax, values, cmap, vmax: float):
+    """A heatmap's cells, row 0 at the top, cell (i, j) centred on x = j, y = i (as ``imshow``
+    places them), drawn as vector rectangles: crisp in the SVG, and much cheaper to save than
+    an image, which is resampled to the output's resolution and embedded as a bitmap in SVG."""
+    rows, cols = values.shape
+    mesh = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, values, cmap=cmap, vmin=0, vmax=vmax)
+    ax.set_xlim(-0.5, cols - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)
+    return mesh
 
 
 def _finish_heatmap(fig, ax, im, title: str, cbar_label: str, pad: int):
@@ -257,7 +322,7 @@ def flow_heatmap(table: pd.DataFrame, sections: pd.Series, title: str, cbar_labe
         ax.set_title(title, loc="left")
         return fig
     values = table.to_numpy(dtype=float)
-    im = ax.imshow(values, cmap="Purples", aspect="auto", vmin=0, vmax=max(values.max(), 1e-9))
+    im = _cells(ax, values, "Purples", vmax=max(values.max(), 1e-9))
     ax.set_yticks(range(rows), table.index, fontsize=9.5)
     step = max(1, cols // 25)
     ax.set_xticks(range(0, cols, step), [str(c) for c in table.columns[::step]], fontsize=8)
@@ -295,7 +360,7 @@ def formulation_heatmap(tidy: pd.DataFrame, title: str):
         lambda s: "".join(sorted({FIDELITY_MARK.get(x, "") for x in s if isinstance(x, str)})))
     values = counts.to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(max(6.5, 0.7 * len(cols) + 4), max(2.8, 0.36 * len(rows) + 2)))
-    im = ax.imshow(values, cmap="Oranges", aspect="auto", vmin=0, vmax=max(values.max(), 2))  # one use is not the darkest
+    im = _cells(ax, values, "Oranges", vmax=max(values.max(), 2))  # one use is not the darkest
     ax.set_xticks(range(len(cols)), [wrap(c, 4) for c in cols], fontsize=9)
     ax.set_yticks(range(len(rows)), [wrap(r, 16) for r in rows], fontsize=9)
     ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)

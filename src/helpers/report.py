@@ -48,6 +48,14 @@ from helpers.read import read_article
 # runs it, the stamp covers it and the tests check its output.
 ARTICLE_NOTEBOOKS = ["1-vocabulary.ipynb", "2-themes.ipynb", "3-districts.ipynb", "4-discourse.ipynb", "6-explorer.ipynb"]
 CORPUS_NOTEBOOK = "5-corpus.ipynb"  # run once over all articles when there are two or more
+# How the article notebooks are spread over the kernels (``plan``): by the CPU seconds each takes
+# on the seed in a warmed kernel (measured; only the ratios matter), longest first, so the kernels
+# finish together. A notebook not listed counts as the longest.
+NOTEBOOK_COST = {"1-vocabulary.ipynb": 6.1, "3-districts.ipynb": 4.5, "6-explorer.ipynb": 3.7, "2-themes.ipynb": 3.1, "4-discourse.ipynb": 3.0}
+# Notebooks run in one kernel, one after the other, because the later reuses what the earlier
+# loaded: 4-discourse takes 3.0 s after a fresh warm-up, 2.1 s after 6-explorer (the formulation
+# tables and the gazetteer).
+SAME_KERNEL = [("6-explorer.ipynb", "4-discourse.ipynb")]
 CORPUS_DIR = "corpus"
 TIMEOUT = 240  # seconds per cell (the slowest cell takes a few seconds; a cell past this is stuck)
 ATTEMPTS = 2  # a notebook whose kernel stalls (a cell past TIMEOUT, a dead kernel) is run once more
@@ -85,6 +93,24 @@ def _this_python_spec():
     from jupyter_client.kernelspec import KernelSpec
 
     return KernelSpec(**get_kernel_dict())
+
+
+def kernel_env() -> dict:
+    """The environment of every kernel: this process's, with ``PYTHONPATH``'s relative entries
+    made absolute and this package's folder first (unless it is a site-packages folder). A kernel
+    runs in ``notebooks/``, so ``PYTHONPATH=src`` would otherwise find no ``src`` there and the
+    kernel would import whatever ``helpers`` is installed (another checkout), not the package
+    whose source the stamp digests."""
+    import site
+
+    import helpers
+
+    root = str(Path(helpers.__file__).resolve().parents[1])
+    entries = [str(Path(e).resolve()) for e in os.environ.get("PYTHONPATH", "").split(os.pathsep) if e]
+    installed = {str(Path(d).resolve()) for d in [*site.getsitepackages(), site.getusersitepackages()]}
+    if root not in installed:
+        entries.insert(0, root)
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(entries))}
 
 
 def _spec_manager_class():
@@ -139,7 +165,7 @@ class _Kernel:
         from jupyter_client.manager import AsyncKernelManager
 
         self.km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_spec_manager_class()())
-        await self.km.start_kernel(extra_arguments=KERNEL_ARGS, cwd=str(NOTEBOOKS_DIR))
+        await self.km.start_kernel(extra_arguments=KERNEL_ARGS, cwd=str(NOTEBOOKS_DIR), env=kernel_env())
         if self.warm_up:
             kc = await self._client()
             try:
@@ -225,6 +251,8 @@ class KernelPool:
 
     @asynccontextmanager
     async def kernel(self):
+        """A free kernel, lent for one notebook. A caller that asks again at once, with no await
+        in between, gets the same kernel back (the only one it freed)."""
         k = await self._free.get()
         ok = False
         try:
@@ -238,9 +266,37 @@ class KernelPool:
                 self._kernels.append(k)
             self._free.put_nowait(k)
 
+    @property
+    def size(self) -> int:
+        return len(self._kernels)
+
     async def close(self):
         for k in self._kernels:
             await k.shutdown()
+
+
+def plan(names, kernels: int) -> list[list[str]]:
+    """``names`` in at most ``kernels`` lists, each run in one kernel in its order: the pairs of
+    ``SAME_KERNEL`` kept together, then longest first (``NOTEBOOK_COST``) into the list with the
+    least work so far. On the seed with two kernels: 6-explorer, 4-discourse, 2-themes | 1-vocabulary, 3-districts."""
+    left, units = list(names), []
+    for chain in SAME_KERNEL:
+        if all(n in left for n in chain):
+            units.append(list(chain))
+            left = [n for n in left if n not in chain]
+    units += [[n] for n in left]
+    longest = max(NOTEBOOK_COST.values(), default=1.0)
+
+    def cost(unit):
+        return sum(NOTEBOOK_COST.get(n, longest) for n in unit)
+
+    lanes: list[list[str]] = [[] for _ in range(max(1, min(kernels, len(units))))]
+    work = [0.0] * len(lanes)
+    for unit in sorted(units, key=cost, reverse=True):  # stable: equal costs keep the given order
+        i = work.index(min(work))
+        lanes[i] += unit
+        work[i] += cost(unit)
+    return [lane for lane in lanes if lane]
 
 
 async def _execute(name: str, params: dict, dest: Path, final: Path | None = None, kernel: _Kernel | None = None) -> tuple[str, float]:
@@ -266,7 +322,7 @@ async def _execute(name: str, params: dict, dest: Path, final: Path | None = Non
                             extra_arguments=list(KERNEL_ARGS[:1]))
     client.kc = kc  # a pooled kernel's client for this notebook: nbclient neither starts nor stops the kernel
     try:
-        await client.async_execute()
+        await (client.async_execute() if kernel is not None else client.async_execute(env=kernel_env()))
     except (CellExecutionError, DeadKernelError, TimeoutError) as err:
         raise NotebookFailed(f"{name} failed in {_failed_cell(nb)}") from err
     finally:
@@ -313,9 +369,10 @@ def _show_final(nb, stage: Path, final: Path):
 
 
 async def _run_all(names, params, dest, say, final=None, pool: KernelPool | None = None):
-    """Run the notebooks side by side, in the kernels of ``pool`` (one made for them if None);
-    every one runs to its end (a kernel is never cut off mid-shutdown), then the first failure,
-    if any, is raised. A notebook whose kernel stalled runs once more, in a fresh kernel."""
+    """Run the notebooks side by side, in the kernels of ``pool`` (one made for them if None), as
+    ``plan`` spreads them: each list one notebook after another in one kernel. Every notebook
+    runs to its end (a kernel is never cut off mid-shutdown), then the first failure, if any, is
+    raised. A notebook whose kernel stalled runs once more, in a fresh kernel."""
 
     from nbclient.exceptions import DeadKernelError
 
@@ -337,12 +394,21 @@ async def _run_all(names, params, dest, say, final=None, pool: KernelPool | None
         say(f"    {result[0]} done ({result[1]:.1f} s)")
         return result
 
+    async def lane(seq):
+        results = []
+        for name in seq:  # one after another: the kernel this lane freed is the one it gets back
+            try:
+                results.append(await one(name))
+            except Exception as err:  # the others still run; raised below
+                results.append(err)
+        return results
+
     try:
-        results = await asyncio.gather(*(one(n) for n in names), return_exceptions=True)
+        lanes = await asyncio.gather(*(lane(seq) for seq in plan(names, pool.size)), return_exceptions=True)
     finally:
         if own:
             await pool.close()
-    for result in results:
+    for result in [r for results in lanes for r in (results if isinstance(results, list) else [results])]:
         if isinstance(result, BaseException):
             raise result
 
