@@ -83,6 +83,9 @@ def test_wordcloud_uses_the_shipped_font(seed_analysis):
     assert wc.font_path == str(font_path()) and font_path().name == "NotoSansSC-Regular.ttf"
     cmap = TTFont(str(font_path()))["cmap"].getBestCmap()
     assert all(ord(ch) in cmap for term in terms["term"] for ch in term)
+    assert len(wc.layout_) == len(terms)  # every word found a place
+    assert wc.to_array().shape == (880, 1600, 3)
+    plt.close(fig)
 
 
 def _bars():

@@ -309,9 +309,10 @@ def wordcloud_figure(freqs: dict, title: str, seed: int = 7):
         _empty(ax, "（无数据）")
         ax.set_title(title, loc="left")
         return fig, None
-    # layout at 800×440, drawn at twice the size: the same picture, 2.5× faster
-    wc = WordCloud(font_path=str(font_path()), width=800, height=440, scale=2, background_color="white", random_state=seed,
-                   colormap="viridis", prefer_horizontal=0.95, max_words=120, margin=2)
+    # laid out at 400×220 and drawn at four times the size (1600×880, as before): half the CPU of
+    # a layout at 800×440, the smallest words 16 px high instead of 8
+    wc = WordCloud(font_path=str(font_path()), width=400, height=220, scale=4, background_color="white", random_state=seed,
+                   colormap="viridis", prefer_horizontal=0.95, max_words=120, margin=1)
     wc.generate_from_frequencies(freqs)
     ax.imshow(wc.to_array(), interpolation="bilinear")
     ax.axis("off")
