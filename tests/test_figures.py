@@ -83,6 +83,9 @@ def test_wordcloud_uses_the_shipped_font(seed_analysis):
     assert wc.font_path == str(font_path()) and font_path().name == "NotoSansSC-Regular.ttf"
     cmap = TTFont(str(font_path()))["cmap"].getBestCmap()
     assert all(ord(ch) in cmap for term in terms["term"] for ch in term)
+    assert len(wc.layout_) == len(terms)  # every word found a place
+    assert wc.to_array().shape == (880, 1600, 3)
+    plt.close(fig)
 
 
 def _bars():
@@ -92,24 +95,53 @@ def _bars():
     return fig, df
 
 
-def test_saved_png_has_the_pixels_of_a_plain_tight_savefig(tmp_path):
-    """save_figure lays the figure out once for both formats and writes the PNG itself (RGB, run-length
-    zlib): the pixels are exactly matplotlib's own ``savefig(bbox_inches="tight")``, and the SVG
-    crops to the same box."""
+def _pixels(path):
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(path).convert("RGB")).astype(int)
+
+
+def test_saved_png_is_a_plain_tight_savefig_drawn_once(tmp_path):
+    """save_figure draws the figure once for the PNG and measures the box both formats crop to on
+    that draw: the PNG has the size of matplotlib's own ``savefig(bbox_inches="tight")`` and
+    its picture, up to half a pixel's shift; it is RGB with the report's dpi; the SVG crops to
+    the same box."""
     import re
 
-    import numpy as np
     from PIL import Image
 
     fig, df = _bars()
     fig.savefig(tmp_path / "plain.png", dpi=plots.DPI, bbox_inches="tight", facecolor="white")
     paths = plots.save_figure(fig, df, tmp_path, 1, "test", show=False)
-    ours, plain = Image.open(paths["png"]), Image.open(tmp_path / "plain.png")
-    assert ours.mode == "RGB" and ours.size == plain.size
-    assert ours.info["dpi"] == pytest.approx((plots.DPI, plots.DPI), abs=0.01)
-    assert np.array_equal(np.asarray(ours), np.asarray(plain.convert("RGB")))
+    ours, plain = _pixels(paths["png"]), _pixels(tmp_path / "plain.png")
+    assert ours.shape == plain.shape
+    assert abs(ours - plain).mean() < 6  # the same picture (a different one differs by ~30 here)
+    image = Image.open(paths["png"])
+    assert image.mode == "RGB" and image.info["dpi"] == pytest.approx((plots.DPI, plots.DPI), abs=0.01)
     width_pt = float(re.search(r'<svg[^>]* width="([\d.]+)pt"', paths["svg"].read_text()).group(1))
-    assert width_pt == pytest.approx(ours.width / plots.DPI * 72, abs=0.5)
+    assert width_pt == pytest.approx(image.width / plots.DPI * 72, abs=0.5)
+
+
+def test_what_is_drawn_past_the_figure_edge_is_kept(tmp_path):
+    """A title wider than the figure: the pixels come from savefig's own shifted draw, exactly."""
+    df = pd.DataFrame({"term": ["实体经济", "乡村振兴"], "count": [3, 1]})
+    fig = plots.barh(df, "term", "count", "一个比图还宽得多的标题：" * 6, "次数")
+    fig.savefig(tmp_path / "plain.png", dpi=plots.DPI, bbox_inches="tight", facecolor="white")
+    paths = plots.save_figure(fig, df, tmp_path, 1, "wide", show=False)
+    ours, plain = _pixels(paths["png"]), _pixels(tmp_path / "plain.png")
+    assert ours.shape == plain.shape and ours.shape[1] > 7 * plots.DPI and (ours == plain).all()
+
+
+def test_a_different_figure_is_not_taken_for_the_same(tmp_path):
+    fig, df = _bars()
+    fig.savefig(tmp_path / "plain.png", dpi=plots.DPI, bbox_inches="tight", facecolor="white")
+    other = plots.barh(df.assign(count=[2, 12, 7]), "term", "count", "测试：高频词（N=21）", "次数")
+    other.tight_layout()
+    paths = plots.save_figure(other, df, tmp_path, 1, "other", show=False)
+    ours, plain = _pixels(paths["png"]), _pixels(tmp_path / "plain.png")
+    assert ours.shape != plain.shape or abs(ours - plain).mean() > 6
+    plt.close(fig)
 
 
 def test_a_figure_with_a_layout_engine_is_still_laid_out_by_it(tmp_path):
