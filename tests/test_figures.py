@@ -164,3 +164,17 @@ def test_heatmap_cells_are_vector_rectangles_row_zero_on_top():
     assert ax.get_ylim() == (1.5, -0.5) and ax.get_xlim() == (-0.5, 2.5)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["黄岛区", "城阳区"]
     plt.close(fig)
+
+
+def test_the_figure_keeps_its_canvas_dpi_and_colour(tmp_path):
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    fig, df = _bars()
+    canvas = FigureCanvasSVG(fig)  # not an Agg canvas: the PNG is drawn on one of its own
+    fig.set_facecolor("#eeeeee")
+    pixels, box = plots._draw_once(fig)
+    assert fig.canvas is canvas and fig.dpi == 100 and fig.get_facecolor()[:3] == pytest.approx((0.933, 0.933, 0.933), abs=0.01)
+    assert pixels[0, 0].tolist() == [255, 255, 255, 255]  # drawn on white, as savefig(facecolor="white")
+    assert pixels.shape[:2] == (int(box.height * plots.DPI + 1e-8), int(box.width * plots.DPI + 1e-8))
+    paths = plots.save_figure(fig, df, tmp_path, 3, "svg-canvas", show=False)
+    assert _pixels(paths["png"]).shape[:2] == pixels.shape[:2]

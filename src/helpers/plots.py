@@ -38,7 +38,7 @@ def save_figure(fig, data: pd.DataFrame, out_dir, number: int, slug: str, show: 
     stem = out / f"fig{number:02d}-{slug}"
     paths = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv")}
     engine = fig.get_layout_engine()
-    if (engine is None or isinstance(engine, PlaceHolderLayoutEngine)) and isinstance(fig.canvas, FigureCanvasAgg):
+    if engine is None or isinstance(engine, PlaceHolderLayoutEngine):
         pixels, box = _draw_once(fig)
         _write_png(pixels, paths["png"])
         fig._layout_engine = None  # no layout pass for the SVG (public API swaps the inert engine for another)
@@ -63,12 +63,13 @@ def _draw_once(fig):
     then draw it again, for each format. The cut is at whole pixels, so the picture sits up to
     half a pixel from where savefig puts it. When something is drawn outside the figure (a
     title wider than it), savefig's own shifted draw makes the pixels instead."""
-    dpi, face = fig.dpi, fig.get_facecolor()
+    canvas, dpi, face = fig.canvas, fig.dpi, fig.get_facecolor()
     try:
+        agg = FigureCanvasAgg(fig)  # a canvas of its own, as savefig makes: no window to resize
         fig.set_dpi(DPI)
         fig.set_facecolor("white")
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
+        agg.draw()
+        renderer = agg.get_renderer()
         tight = fig.get_tightbbox(renderer)
         box = tight.padded(plt.rcParams["savefig.pad_inches"])
         width, height = fig.get_size_inches()
@@ -78,6 +79,7 @@ def _draw_once(fig):
     finally:
         fig.set_dpi(dpi)
         fig.set_facecolor(face)
+        fig.set_canvas(canvas)
     if pixels is None:
         pixels = _savefig_pixels(fig, box)
     return pixels, box
