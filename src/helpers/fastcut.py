@@ -177,12 +177,17 @@ def cut(tok: jieba.Tokenizer, text: str) -> list[str]:
         if k % 2:  # split keeps the pattern's group: the odd pieces are its matches (jieba: re_han.match(blk))
             _cut_block(blk, freqs, logtotal, out)
         else:
-            for x in _RE_SKIP.split(blk):
-                if _RE_SKIP.match(x):
-                    out.append(x)
-                else:
-                    out.extend(x)
+            _cut_skip(blk, out)
     return out
+
+
+def _cut_skip(blk: str, out: list[str]) -> None:
+    """A block of no Chinese: its skip runs (spaces, line breaks) whole, every other character alone."""
+    for x in _RE_SKIP.split(blk):
+        if _RE_SKIP.match(x):
+            out.append(x)
+        else:
+            out.extend(x)
 
 
 def cut_no_hmm(tok: jieba.Tokenizer, text: str) -> list[str]:
@@ -212,11 +217,7 @@ def cut_no_hmm(tok: jieba.Tokenizer, text: str) -> list[str]:
             if buf:
                 append(buf)
         else:
-            for x in _RE_SKIP.split(blk):
-                if _RE_SKIP.match(x):
-                    append(x)
-                else:
-                    out.extend(x)
+            _cut_skip(blk, out)
     return out
 
 
