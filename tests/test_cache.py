@@ -61,3 +61,15 @@ def test_unwritable_cache_still_analyses(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "sub"))  # a folder under a file: cannot be made
     an = analyze(ARTICLES / "04_no_headings.txt")
     assert len(an.quotes) > 0
+
+
+def test_package_digest_reads_versions_without_importing_the_libraries():
+    """A rerun with nothing changed computes the stamp only: it should not pay for importing
+    pandas and jieba (half a second) to learn their versions."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from helpers import cache; d = cache.package_digest(); "
+            "print(len(d), 'pandas' in sys.modules, 'jieba' in sys.modules, 'pyarrow' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.split() == ["64", "False", "False", "False"]

@@ -172,9 +172,24 @@ def test_the_figure_keeps_its_canvas_dpi_and_colour(tmp_path):
     fig, df = _bars()
     canvas = FigureCanvasSVG(fig)  # not an Agg canvas: the PNG is drawn on one of its own
     fig.set_facecolor("#eeeeee")
-    pixels, box = plots._draw_once(fig)
+    image, box = plots._draw_once(fig)
     assert fig.canvas is canvas and fig.dpi == 100 and fig.get_facecolor()[:3] == pytest.approx((0.933, 0.933, 0.933), abs=0.01)
-    assert pixels[0, 0].tolist() == [255, 255, 255, 255]  # drawn on white, as savefig(facecolor="white")
-    assert pixels.shape[:2] == (int(box.height * plots.DPI + 1e-8), int(box.width * plots.DPI + 1e-8))
+    assert image.mode == "RGB" and image.getpixel((0, 0)) == (255, 255, 255)  # drawn on white, as savefig(facecolor="white")
+    assert image.size == (int(box.width * plots.DPI + 1e-8), int(box.height * plots.DPI + 1e-8))
     paths = plots.save_figure(fig, df, tmp_path, 3, "svg-canvas", show=False)
-    assert _pixels(paths["png"]).shape[:2] == pixels.shape[:2]
+    assert _pixels(paths["png"]).shape[:2] == (image.height, image.width)
+
+
+def test_the_cut_pads_past_the_figure_edge_with_white():
+    import numpy as np
+    from matplotlib.transforms import Bbox
+
+    red = np.zeros((40, 60, 4), dtype=np.uint8)
+    red[..., 0] = red[..., 3] = 255  # an opaque red figure of 60 × 40 pixels
+    d = plots.DPI
+    image = plots._cut(memoryview(red), Bbox([[-5 / d, 10 / d], [20 / d, 40 / d]]))  # 5 px past the left edge
+    assert image.mode == "RGB" and image.size == (25, 30)
+    assert image.getpixel((0, 0)) == (255, 255, 255) and image.getpixel((4, 29)) == (255, 255, 255)
+    assert image.getpixel((5, 0)) == (255, 0, 0) and image.getpixel((24, 29)) == (255, 0, 0)
+    red[0, 0, 3] = 128  # one see-through pixel: the alpha channel is kept
+    assert plots._cut(memoryview(red), Bbox([[0, 0], [60 / d, 40 / d]])).mode == "RGBA"

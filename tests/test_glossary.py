@@ -99,3 +99,18 @@ def test_bar_chart_uses_the_labels(tmp_path):
 def test_cedict_is_attributed():
     assert "CC BY-SA 4.0" in G.CEDICT_CREDIT
     assert G.__doc__ and "Attribution-ShareAlike" in G.__doc__
+
+
+def test_an_analysis_glossary_is_made_once(monkeypatch):
+    from helpers import glossary as G
+    from helpers.pipeline import analyze
+
+    from conftest import SEED
+
+    an = analyze(SEED)
+    calls = []
+    real = G._glossary
+    monkeypatch.setattr(G, "_glossary", lambda terms: calls.append(1) or real(terms))
+    first = G.glossary(an)
+    assert G.glossary(an).equals(first) and len(calls) == 1
+    assert len(G.glossary(first["term"].head(3))) == 3 and len(calls) == 2  # a list of terms: computed

@@ -126,9 +126,12 @@ def highlight(text: str, terms) -> str:
 
 def distinctive(analysis, n: int = 10) -> pd.DataFrame:
     """Each district's most distinctive terms against the rest of the article (group, term,
-    count, z; Fightin' Words), from ``helpers.measures.distinctive_terms``."""
-    labels = M.district_labels(analysis.tokens, analysis.quotes)
-    return M.distinctive_terms(analysis.tokens, labels, n)
+    count, z; Fightin' Words), from ``helpers.measures.distinctive_terms``; once per analysis
+    object and ``n``."""
+    def compute():
+        return M.distinctive_terms(analysis.tokens, M.district_labels(analysis.tokens, analysis.quotes), n)
+
+    return analysis.memo(("distinctive", n), compute) if hasattr(analysis, "memo") else compute()
 
 
 def view_table(rows: pd.DataFrame, term: str | None = None, highlight_terms=()) -> pd.DataFrame:

@@ -275,7 +275,12 @@ def glossary(source) -> pd.DataFrame:
     >>> glossary(["实体经济"]).iloc[0].tolist()
     ['实体经济', 'shítǐ jīngjì', 'real economy', 'Report to the 20th National Congress of the CPC (Xinhua, 2022)']
     """
-    terms = _terms(source)
+    if hasattr(source, "memo"):  # an analysis: once per analysis object (the explorer asks five times)
+        return source.memo("glossary", lambda: _glossary(_terms(source)))
+    return _glossary(_terms(source))
+
+
+def _glossary(terms) -> pd.DataFrame:
     rows = []
     for term in terms:
         english, where = gloss(term) if _HAN.search(term) else ("", "")

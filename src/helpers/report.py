@@ -553,13 +553,19 @@ def run_report(seeds=(), out=None, quiet=False, force=False) -> int:
         return _run_locked(paths, out, say, force)
 
 
+def _analyze(path: Path):
+    """``helpers.pipeline.analyze``, imported here, after the kernels have started (pandas and
+    jieba take half a second) and never in a run with nothing to recompute."""
+    from helpers.pipeline import analyze
+
+    return analyze(path)
+
+
 def _run_locked(paths, out: Path, say, force: bool) -> int:
     return asyncio.run(_run_articles(paths, out, say, force))
 
 
 async def _run_articles(paths, out: Path, say, force: bool) -> int:
-    from helpers.pipeline import analyze
-
     articles, bad = [], 0
     for p in paths:
         try:
@@ -587,7 +593,7 @@ async def _run_articles(paths, out: Path, say, force: bool) -> int:
                 pool = KernelPool(PARALLEL)
                 pool.start()  # the kernels start and import while the article is analysed
             try:
-                await asyncio.to_thread(analyze, path)  # once, into the cache: the notebooks load it
+                await asyncio.to_thread(_analyze, path)  # once, into the cache: the notebooks load it
                 await _run_notebooks(ARTICLE_NOTEBOOKS, {"SEED": str(path.resolve())}, final, say, pool)
                 _write_stamp(final, stamp, [path.resolve()])
                 written.append(final)
