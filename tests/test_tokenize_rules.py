@@ -96,7 +96,14 @@ def test_sections_are_read():
     assert {"古镇", "石窟", "东麓", "流域", "滨江"} <= s["place-heads"]
     assert {"规上", "村级", "超大", "首位"} <= s["prefixes"]
     assert {"中心", "示范区", "产业园"} <= s["term-heads"] and {"国家", "省级"} <= s["levels"]
-    assert not (s["place-heads"] & s["heads"])
+    assert s["place-heads"] & s["heads"] == {"精神"}  # a place's spirit (太行精神) and a modifier's (劳模精神)
+
+
+def test_a_head_in_both_rules_keeps_each_rules_length():
+    seg = segmenter()
+    assert seg.joins("太行", "精神") and seg.joins("劳模", "精神")
+    assert not seg.joins("乡村文化振兴示范", "精神", joined=True)  # 10 characters: too long for a modifier's compound
+    assert seg.joins("鸭绿江口", "国家级自然保护区")  # 12: a place + its reserve may be longer
 
 
 @pytest.mark.parametrize("text, whole", [

@@ -518,6 +518,22 @@ def _referred_at_start(reg: PersonRegistry, clause: str) -> Person | None:
     return None
 
 
+def _introduced_by_age(reg: PersonRegistry, clause: str) -> Person | None:
+    """A person a clause introduces by age without an office (36岁的付海波是从上海返乡创业的面包师;
+    今年62岁的王秀兰正在…): a Han name of 2–3 characters after ``P.AGE_LEAD``, followed by a copula,
+    an adverb or the end of the clause (``P.AFTER_AGE_NAME``); a common word or a place is no name."""
+    m = P.AGE_LEAD.match(clause)
+    if not m:
+        return None
+    rest = clause[m.end():]
+    for k in (3, 2):
+        name = rest[:k]
+        if (len(name) == k and P.AFTER_AGE_NAME.match(rest[k:]) and looks_like_name(name) and not is_common_word(name)
+                and not is_place_name(name) and name not in reg.reporters):
+            return reg.people.get(name) or register(reg, "", name, clause)
+    return None
+
+
 def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
     """People introduced without speaking (专访了安溪县委副书记、县长黄文明; 区长马晓燕深有感触;
     祝荔萍，长沙市天心区委副书记、区长。): registered, and returned with their positions in ``text``."""
@@ -553,7 +569,7 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
             found_all.append((start + lead, reg.people.get(dot) or register(reg, "", dot, clause)))
             continue
         if not found:
-            person = _referred_at_start(reg, stripped)
+            person = _referred_at_start(reg, stripped) or _introduced_by_age(reg, stripped)
             if person is not None:
                 found_all.append((start + lead, person))
     return found_all

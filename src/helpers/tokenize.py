@@ -39,6 +39,8 @@ USES = ("", "ref", "ref-only")  # third lexicon column: plain term, reference fo
 MODIFIER_TAGS = {"n", "nz", "nl", "ng", "b"}  # see heads.txt: noun-like modifiers only
 PLACE_SUFFIXES = ("县", "区", "市", "镇", "乡")  # 平遥 + 县: a short place name before a place head
 COMMON_WORD_FREQ = 1000  # jieba frequency from which a word is common (新建, 山地), not a county's name (柞水 3)
+_COUNTING_CHARACTERS = frozenset("一二三四五六七八九十百千万几每各这那某该此其本全整多少大小新老")
+PLACE_NAME_MAX = 14  # characters: a place + its landmark or reserve (鸭绿江口湿地国家级自然保护区)
 COMPOUND_MAX = 8  # characters: a compound longer than this is not one word of the discourse
 LEVEL_MAX = 10  # …except a level + a designation (国家现代农业产业园, 国家全域旅游示范区)
 _CJK_ONLY = re.compile(f"[{P.CJK}]+")
@@ -93,8 +95,9 @@ def read_lexicon(path=None) -> dict[str, str]:
     return out
 
 
-HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "local-place-heads", "place-products", "prefixes",
-                  "term-heads", "levels", "slogan-verbs", "slogan-objects", "not-frames")
+HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "local-place-heads", "place-endings", "crafts",
+                  "events", "holidays", "place-products", "prefixes", "term-heads", "levels", "slogan-verbs",
+                  "slogan-objects", "not-frames")
 
 
 def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
@@ -300,7 +303,7 @@ class Segmenter:
         """(word, start, end) for every token, offsets in ``text``; productive compounds joined."""
         with self:
             pieces = fastcut.tokenize(self.tokenizer, text)  # = list(self.tokenizer.tokenize(text)), faster
-        return self._join_compounds(self._join_added(text, pieces))
+        return self._join_named(text, self._join_compounds(self._join_added(text, pieces)))
 
     def pos(self, word: str) -> str:
         if word in self.added:
@@ -384,8 +387,8 @@ class Segmenter:
         if word in self.added:
             return self.added[word] == "ns"
         tag = self.tags.get(word)
-        if tag is None or tag in {"ns", "nr", "nz"}:
-            return True
+        if tag is None or tag in {"ns", "nr", "nz"} or (tag == "j" and (self.tokenizer.FREQ.get(word) or 0) < COMMON_WORD_FREQ):
+            return True  # j: an abbreviation of a place (太行 + 精神), not a common one (国企, 人大)
         return any(self.tags.get(word + suffix) == "ns" for suffix in PLACE_SUFFIXES)
 
     def _is_county(self, word: str) -> bool:
@@ -443,11 +446,12 @@ class Segmenter:
         True"""
         s = read_head_sections()
         whole = left + right
-        longer = right in s["place-heads"] or right in s["local-place-heads"]
-        if len(whole) > (LEVEL_MAX if longer else COMPOUND_MAX) or whole in s["blocklist"]:
-            return False  # a place + its landmark may be longer (阿尔山国家森林公园: 3 + 6)
-        if right in s["heads"] and self._is_modifier(left, joined):
-            return True
+        if len(whole) > PLACE_NAME_MAX or whole in s["blocklist"]:
+            return False
+        if len(whole) > COMPOUND_MAX and right not in s["place-heads"] and right not in s["local-place-heads"]:
+            return False  # only a place + its landmark may be longer (阿尔山国家森林公园: 3 + 6)
+        if right in s["heads"] and len(whole) <= COMPOUND_MAX and self._is_modifier(left, joined):
+            return True  # (a head may be a place head too: 劳模 + 精神 here, 太行 + 精神 below)
         if right in s["place-heads"] and not joined and self._is_place(left):
             return True
         if (right in s["local-place-heads"] and not joined and self._is_place(left) and not _is_named_place(left)
@@ -475,7 +479,9 @@ class Segmenter:
         村级工业园改造) up to COMPOUND_MAX characters; a level before a designation joins too
         (:meth:`joins_level`)."""
         out, joined = [], []
-        rights, prefixes, levels = _join_filters(read_head_sections())
+        sections = read_head_sections()
+        rights, prefixes, levels = _join_filters(sections)
+        place_heads = sections["place-heads"] | sections["local-place-heads"]
         for piece in pieces:
             word, a, b = piece
             if out:
@@ -489,6 +495,14 @@ class Segmenter:
                     if len(out) >= 2 and out[-2][0] in levels:  # joins_level needs a level on the left
                         self._join_level(out, joined)
                     continue
+                if (pb == a and len(out) >= 2 and word in place_heads and not joined[-1] and not joined[-2]
+                        and self._place_in_pieces(out[-2][0], prev) and out[-2][2] == pa
+                        and self.joins(out[-2][0] + prev, word)):
+                    # a place jieba cut in two before its head (辽河/口 + 国家级自然保护区, 州/桥 + 老街)
+                    out[-2:] = [(out[-2][0] + prev + word, out[-2][1], b)]
+                    joined[-2:] = [True]
+                    self.compounds.setdefault(out[-1][0], "n")
+                    continue
                 if prev in levels:  # (out[-2] once this piece is in)
                     out.append(piece)
                     joined.append(False)
@@ -497,6 +511,120 @@ class Segmenter:
             out.append(piece)  # the piece itself: (word, a, b)
             joined.append(False)
         return out
+
+    def _place_in_pieces(self, first: str, last: str) -> bool:
+        """Two tokens that together are a place name jieba cut (see heads.txt, [place-endings]):
+        ``last`` one Chinese character of [place-endings] after ``first`` of 1–4 characters
+        (辽河 + 口, 哈巴 + 湖), or two single characters (州 + 桥); never a function character,
+        a stopword, or a word jieba tags otherwise than as a noun or name (进入 + 山 is no place)."""
+        s = read_head_sections()
+        if len(last) != 1 or not _CJK_ONLY.fullmatch(first + last) or not (1 <= len(first) <= 4):
+            return False
+        if first in s["not-frames"] or last in s["not-frames"] or first in stopwords() or first in self.added:
+            return False
+        if len(first) == 1:
+            return first not in _COUNTING_CHARACTERS  # 州/桥, 河/湟; not 一/山, 各/村
+        return last in s["place-endings"] and self.tags.get(first) in {None, "n", "ns", "nr", "nz", "nrt", "ng", "j"}
+
+    def _join_named(self, text: str, pieces):
+        """Names the tokens spell in pieces (see heads.txt): a heritage technique (宣纸/制作/技艺, Rule 6),
+        a designation 中国…之乡 / 之都 (中国/富锌富硒/有机/茶之乡), a place's festival or fair (巫山/国际/红叶/节,
+        Rule 7). Each shape is looked for only when its word is in ``text``."""
+        if "技艺" in text:
+            pieces = self._join_crafts(pieces)
+        if "中国" in text and ("之乡" in text or "之都" in text):
+            pieces = self._join_designations(pieces)
+        if "节" in text or "会" in text:
+            pieces = self._join_events(pieces)
+        return pieces
+
+    def _merge(self, pieces: list, a: int, b: int) -> bool:
+        """Join ``pieces[a..b]`` in place into one token when they touch; ``False`` when they do not."""
+        if any(pieces[k][2] != pieces[k + 1][1] for k in range(a, b)):
+            return False
+        word = "".join(p[0] for p in pieces[a:b + 1])
+        pieces[a:b + 1] = [(word, pieces[a][1], pieces[b][2])]
+        self.compounds.setdefault(word, "nz")
+        return True
+
+    def _name_piece(self, word: str, longest: int = 5) -> bool:
+        """A noun or name that may stand in a heritage item's or a festival's name: Chinese only, 2–``longest``
+        characters, no stopword, tagged a noun or name by jieba or unknown to it."""
+        return (2 <= len(word) <= longest and bool(_CJK_ONLY.fullmatch(word)) and word not in stopwords()
+                and self.pos(word) in {"n", "nz", "ns", "nr", "nrt", "ng", "nt", "j"})
+
+    def _join_crafts(self, pieces):
+        """Rule 6 (heads.txt, [crafts]): noun + (传统)? + process + 技艺 → one token (宣纸制作技艺); a county
+        or place name right before the noun comes along (龙泉/青瓷/烧制/技艺)."""
+        crafts = read_head_sections()["crafts"]
+        pieces = list(pieces)
+        i = 0
+        while i < len(pieces):
+            if pieces[i][0] == "技艺" and i >= 2 and pieces[i - 1][0] in crafts:
+                j = i - 1
+                if j >= 2 and pieces[j - 1][0] == "传统":
+                    j -= 1
+                noun = pieces[j - 1][0] if j >= 1 else ""
+                if noun and (self._name_piece(noun) or (  # jieba tags 宣纸 v: a rare verb-tagged word may name the craft
+                        self.tags.get(noun) == "v" and 2 <= len(noun) <= 4 and _CJK_ONLY.fullmatch(noun)
+                        and (self.tokenizer.FREQ.get(noun) or 0) < COMMON_WORD_FREQ // 5)):
+                    j -= 1
+                    if j >= 1 and (self._is_county(pieces[j - 1][0]) or self.added.get(pieces[j - 1][0]) == "ns"):
+                        j -= 1
+                    if self._merge(pieces, j, i):
+                        i = j
+            i += 1
+        return pieces
+
+    def _join_designations(self, pieces):
+        """中国 + up to four pieces + …之乡 / 之都 → one token (中国/富锌富硒/有机/茶之乡, 中国/蒙古族/刺绣/之/乡): an
+        honorary designation; no punctuation or stopword inside (之 aside), 14 characters at most."""
+        pieces = list(pieces)
+        i = 0
+        while i < len(pieces):
+            if pieces[i][0] == "中国":
+                for k in range(i + 1, min(i + 6, len(pieces))):
+                    w = pieces[k][0]
+                    if not _CJK_ONLY.fullmatch(w) or (w in stopwords() and w not in {"之", "乡", "都"}):
+                        break
+                    whole = "".join(p[0] for p in pieces[i:k + 1])
+                    if len(whole) > 14:
+                        break
+                    if k > i and (whole.endswith("之乡") or whole.endswith("之都")) and len(whole) >= 5:
+                        self._merge(pieces, i, k)
+                        break
+            i += 1
+        return pieces
+
+    def _join_events(self, pieces):
+        """Rule 7 (heads.txt, [events]): place + (国际 | 中国)? + (noun)? + festival or fair → one token
+        (巫山国际红叶节, 潜江龙虾节); the festival is 节 after a noun or a word of 3–4 characters ending in an
+        [events] word, never a holiday (中秋节)."""
+        s = read_head_sections()
+        events, holidays = s["events"], s["holidays"]
+        pieces = list(pieces)
+        i = len(pieces) - 1
+        while i >= 1:
+            w = pieces[i][0]
+            start = None
+            if w == "节" and self._name_piece(pieces[i - 1][0], 4):
+                start = i - 1
+            elif 3 <= len(w) <= 5 and w not in holidays and any(w.endswith(e) for e in events):
+                start = i
+                if i >= 1 and self._name_piece(pieces[i - 1][0], 4) and not self._is_place(pieces[i - 1][0]):
+                    start = i - 1  # a noun before the festival word (芦笙 + 斗马节) needs a place before it too
+            if start is not None:
+                k = start
+                if k >= 1 and pieces[k - 1][0] in {"国际", "中国"}:
+                    k -= 1
+                p = pieces[k - 1][0] if k >= 1 else ""
+                if p and (self.added.get(p) == "ns" or self._is_county(p) or self.tags.get(p) == "ns"
+                          or (self.tags.get(p) is None and 2 <= len(p) <= 4 and _CJK_ONLY.fullmatch(p)
+                              and p not in stopwords())):
+                    if len("".join(x[0] for x in pieces[k - 1:i + 1])) <= 12 and self._merge(pieces, k - 1, i):
+                        i = k - 1
+            i -= 1
+        return pieces
 
     def _join_level(self, out: list, joined: list):
         """Join the last two tokens of ``out`` in place when a level meets a designation
