@@ -77,3 +77,22 @@ def test_named_shapes_are_one_token(seg, text, whole):
 def test_ordinary_words_stay_apart(seg, text, pieces):
     cut = seg.cut(text)
     assert all(p in cut for p in pieces)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("三河牛和呼伦贝尔羊", "三河牛"),  # a county + a breed named by one character
+    ("益阳竹编远销海外", "益阳竹编"),
+    ("完善乡村振兴机制", "乡村振兴机制"),  # a lexicon term + 机制 (heads.txt [term-heads])
+])
+def test_products_breeds_and_mechanisms(seg, text, whole):
+    assert whole in seg.cut(text)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("全县牛羊存栏", ["全县", "牛羊"]),
+    ("北京马拉松", ["北京", "马拉松"]),
+    ("转变发展模式", ["发展", "模式"]),  # 发展 is no lexicon term
+])
+def test_breeds_and_mechanisms_leave_common_words(seg, text, pieces):
+    cut = seg.cut(text)
+    assert all(p in cut for p in pieces)
