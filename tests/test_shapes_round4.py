@@ -96,3 +96,15 @@ def test_products_breeds_and_mechanisms(seg, text, whole):
 def test_breeds_and_mechanisms_leave_common_words(seg, text, pieces):
     cut = seg.cut(text)
     assert all(p in cut for p in pieces)
+
+
+def test_a_sound_bite_header_with_the_name_first():
+    text = ("【导语】今年县里的柑橘又丰收了。\n【同期】韩秀云　县柑橘产业发展中心主任\n"
+            "我们推广了绿色防控技术，今年优质果率提高了。")
+    found = rows(text)
+    assert ("韩秀云", "县柑橘产业发展中心主任", "direct") in found
+
+
+def test_a_hakka_resident_speaks():
+    found = rows("在围屋前，客家人温春兰正在晒柿饼。“现在游客多了，柿饼不愁卖。”她说。")
+    assert [s for s, _t, _k in found] == ["温春兰"]

@@ -34,8 +34,8 @@ from helpers import frames
 from helpers import patterns as P
 from helpers.districts import ArticlePlaces
 from helpers.people import (
-    Person, PersonRegistry, find_person_at_start, honorific_before, people_joined, register, resolve, scan_mentions,
-    strip_segment,
+    Person, PersonRegistry, find_person_at_start, honorific_before, is_minority_name, looks_like_name, people_joined,
+    register, resolve, scan_mentions, strip_segment,
     unnamed_person,
 )
 from helpers.quickre import may_match
@@ -475,6 +475,10 @@ def header_line_voice(ctx: ArticleContext, line: str) -> tuple[Person | None, st
     who = P.SPEECH_VERB_END.sub("", who) if has_verb else who
     if is_questioner(who):
         return None, "transcript"
+    parts = who.split()
+    if (len(parts) == 2 and (looks_like_name(parts[0]) or is_minority_name(parts[0])) and P.ROLE_SUFFIX.search(parts[1])
+            and not looks_like_name(parts[1])):
+        who = f"{parts[1]} {parts[0]}"  # 【同期】牟丽华　县果品产业发展中心主任: the name first, then the title
     voice = resolve(ctx.registry, who, ctx.last, ctx.last, quoted=has_verb) or unnamed_person(who)
     return voice, ("quote" if has_verb else "transcript") if voice else ""
 
