@@ -108,3 +108,16 @@ def test_a_sound_bite_header_with_the_name_first():
 def test_a_hakka_resident_speaks():
     found = rows("在围屋前，客家人温春兰正在晒柿饼。“现在游客多了，柿饼不愁卖。”她说。")
     assert [s for s, _t, _k in found] == ["温春兰"]
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("货物从钦州港出发", "钦州港"),  # a place + its port
+    ("建设研学基地", "研学基地"),
+    ("发展森林康养", "森林康养"),
+])
+def test_ports_and_heads_of_rural_tourism(seg, text, whole):
+    assert whole in seg.cut(text)
+
+
+def test_a_port_needs_a_place(seg):
+    assert "港" in seg.cut("货轮在港停留两天")
