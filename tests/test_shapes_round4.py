@@ -121,3 +121,9 @@ def test_ports_and_heads_of_rural_tourism(seg, text, whole):
 
 def test_a_port_needs_a_place(seg):
     assert "港" in seg.cut("货轮在港停留两天")
+
+
+def test_taiwan_traditional_zhe_becomes_simplified_zhe():
+    from helpers.read import clean_text
+    text, _steps, _ = clean_text("縣委書記說，今年全縣著力發展鄉村旅遊，沿著這條路走下去，顯著成效。")
+    assert "着力" in text and "沿着" in text and "显著" in text

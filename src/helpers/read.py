@@ -201,7 +201,8 @@ def html_to_text(text: str) -> str:
 
 
 def _to_simplified(text: str) -> tuple[str, bool]:
-    """Convert traditional characters to simplified with OpenCC when the text has any."""
+    """Convert traditional characters to simplified with OpenCC (Taiwan's, Hong Kong's and the standard
+    traditional glyphs) when the text has any."""
     conv = _opencc()
     converted = conv.convert(text)
     if converted == text:
@@ -229,7 +230,7 @@ def count_cjk(text: str) -> int:
 def _opencc():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("tw2s")  # t2s plus Taiwan's variants: 著力, 穿著 become 着 (t2s keeps 著, a simplified character too)
 
 
 _QUOTE_MARKS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "＂": '"', "〝": "“", "〞": "”", "〟": "”"})
