@@ -127,3 +127,14 @@ def test_taiwan_traditional_zhe_becomes_simplified_zhe():
     from helpers.read import clean_text
     text, _steps, _ = clean_text("縣委書記說，今年全縣著力發展鄉村旅遊，沿著這條路走下去，顯著成效。")
     assert "着力" in text and "沿着" in text and "显著" in text
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("做强茶产业", ["做强", "茶产业"]),  # a one-character product + 产业 (heads.txt, Rule 8)
+    ("延伸花产业链", ["延伸", "花产业链"]),
+    ("竹产业园", ["竹", "产业园"]),  # 产业园 is no [product-heads] word
+    ("发展手机产业", ["发展", "手机", "产业"]),  # a two-character product stays apart
+    ("一个产业", ["一个", "产业"]),
+])
+def test_one_character_products_name_their_industry(seg, text, cut):
+    assert seg.cut(text) == cut

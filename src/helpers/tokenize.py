@@ -96,8 +96,8 @@ def read_lexicon(path=None) -> dict[str, str]:
 
 
 HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "local-place-heads", "place-endings", "crafts",
-                  "events", "holidays", "place-products", "prefixes", "term-heads", "levels", "slogan-verbs",
-                  "slogan-objects", "not-frames")
+                  "events", "holidays", "place-products", "product-characters", "product-heads", "prefixes",
+                  "term-heads", "levels", "slogan-verbs", "slogan-objects", "not-frames")
 
 
 def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
@@ -459,6 +459,8 @@ class Segmenter:
             return True  # 冶力关景区, 河口景区; not 河南景区 (a province's), 各大景区 (two unknown characters)
         if right in s["place-products"] and not joined and self._is_county(left):
             return True
+        if right in s["product-heads"] and not joined and left in s["product-characters"]:
+            return True  # 茶 + 产业 (heads.txt, Rule 8)
         if not joined and self._is_prefix(left) and self._is_noun(right):
             return True
         return right in s["term-heads"] and self._is_term(left, joined)
@@ -648,7 +650,7 @@ def _join_filters(sections: dict) -> tuple[frozenset, frozenset, frozenset]:
     found = _FILTERS.get(key)
     if found is None or found[0] is not sections:
         rights = (sections["heads"] | sections["place-heads"] | sections["local-place-heads"] | sections["place-products"]
-                  | sections["term-heads"])
+                  | sections["term-heads"] | sections["product-heads"])
         found = _FILTERS[key] = (sections, (frozenset(rights), sections["prefixes"], sections["levels"]))
     return found[1]
 
