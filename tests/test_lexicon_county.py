@@ -217,6 +217,9 @@ from pathlib import Path
 from helpers import tokenize as T
 T.LEXICON_FILE = Path(sys.argv[1])
 seg = T.segmenter()
+# every lexicon word raises jieba's total, which moves a few cuts of jieba's own words (卖到 → 卖/到):
+# the before-cut gets the after-cut's total, so that only the entries make the difference
+T._shared().tokenizer.total = int(sys.argv[2])
 json.dump([seg.cut(line) for line in json.load(sys.stdin)], sys.stdout, ensure_ascii=False)
 """
 
@@ -248,7 +251,9 @@ def before_after(tmp_path_factory, seg):
     path = tmp_path_factory.mktemp("lexicon") / "lexicon.txt"
     path.write_text(_without_county_groups(LEXICON_FILE.read_text(encoding="utf-8")), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    done = subprocess.run([sys.executable, "-c", _BEFORE_SCRIPT, str(path)], input=json.dumps([t for _, t in lines]),
+    from helpers.tokenize import _shared
+    total = str(_shared().tokenizer.total)
+    done = subprocess.run([sys.executable, "-c", _BEFORE_SCRIPT, str(path), total], input=json.dumps([t for _, t in lines]),
                           capture_output=True, text=True, env=env, check=True)
     before = json.loads(done.stdout)
     after = [seg.cut(t) for _, t in lines]
