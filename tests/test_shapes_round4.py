@@ -138,3 +138,10 @@ def test_taiwan_traditional_zhe_becomes_simplified_zhe():
 ])
 def test_one_character_products_name_their_industry(seg, text, cut):
     assert seg.cut(text) == cut
+
+
+def test_a_town_before_its_office_is_cut_after_the_suffix():
+    from helpers.tokenize import segmenter
+    seg = segmenter(places=["张江镇"])
+    assert seg.cut("张江镇党委书记王明说")[:2] == ["张江镇", "党委书记"]
+    assert segmenter().cut("张江镇党委书记")[:1] == ["张江"]  # (without the article's place, jieba's cut)

@@ -303,7 +303,7 @@ class Segmenter:
         """(word, start, end) for every token, offsets in ``text``; productive compounds joined."""
         with self:
             pieces = fastcut.tokenize(self.tokenizer, text)  # = list(self.tokenizer.tokenize(text)), faster
-        return self._join_named(text, self._join_compounds(self._join_added(text, pieces)))
+        return self._join_named(text, self._join_compounds(self._resplit_towns(text, self._join_added(text, pieces))))
 
     def pos(self, word: str) -> str:
         if word in self.added:
@@ -527,6 +527,30 @@ class Segmenter:
         if len(first) == 1:
             return first not in _COUNTING_CHARACTERS  # 州/桥, 河/湟; not 一/山, 各/村
         return last in s["place-endings"] and self.tags.get(first) in {None, "n", "ns", "nr", "nz", "nrt", "ng", "j"}
+
+    def _resplit_towns(self, text: str, pieces):
+        """A town or village of the article that jieba cut before an office word starting with its
+        suffix (张江/镇党委书记, 王庄/村党支部书记): cut again after the suffix (张江镇/党委书记) when the rest
+        is a word."""
+        places = self._town_ends()
+        if not places or not any(p in text for p in places):
+            return pieces
+        out = list(pieces)
+        freq = self.tokenizer.FREQ
+        for i in range(len(out) - 1):
+            (w, a, b), (v, c, d) = out[i], out[i + 1]
+            if b == c and len(v) > 2 and v[0] in "镇乡村" and (w + v[0]) in places and (freq.get(v[1:]) or 0) > 0:
+                out[i], out[i + 1] = (w + v[0], a, b + 1), (v[1:], c + 1, d)
+        return out
+
+    def _town_ends(self) -> frozenset:
+        """The article's own places that end in 镇, 乡 or 村 (worked out once per set of words)."""
+        words = tuple(self.added)
+        if getattr(self, "_towns_for", None) != words:
+            object.__setattr__(self, "_towns_for", words)
+            object.__setattr__(self, "_towns", frozenset(
+                w for w, t in self.added.items() if t == "ns" and len(w) >= 3 and w[-1] in "镇乡村"))
+        return self._towns
 
     def _join_named(self, text: str, pieces):
         """Names the tokens spell in pieces (see heads.txt): a heritage technique (宣纸/制作/技艺, Rule 6),
