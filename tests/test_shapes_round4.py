@@ -145,3 +145,14 @@ def test_a_town_before_its_office_is_cut_after_the_suffix():
     seg = segmenter(places=["张江镇"])
     assert seg.cut("张江镇党委书记王明说")[:2] == ["张江镇", "党委书记"]
     assert segmenter().cut("张江镇党委书记")[:1] == ["张江"]  # (without the article's place, jieba's cut)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("白洋淀湿地国家级自然保护区", "白洋淀湿地国家级自然保护区"),  # a place + 湿地, then its designation
+    ("北京怀柔国际滑雪节", "北京怀柔国际滑雪节"),  # the city before the place's festival comes along
+    ("入选省级非物质文化遗产名录", "省级非物质文化遗产"),  # a level + heritage (Rule 5)
+    ("龙海台湾农民创业园", "龙海台湾农民创业园"),
+    ("国家级台湾农民创业园", "国家级台湾农民创业园"),
+])
+def test_chains_of_places_and_designations(seg, text, whole):
+    assert whole in seg.cut(text)

@@ -454,6 +454,9 @@ class Segmenter:
             return True  # (a head may be a place head too: 劳模 + 精神 here, 太行 + 精神 below)
         if right in s["place-heads"] and not joined and self._is_place(left):
             return True
+        if right in s["place-heads"] and joined and any(left.endswith(h) and len(left) > len(h) for h in
+                                                        s["place-heads"] | s["local-place-heads"]):
+            return True  # a place just joined to its landmark, then its designation (鸭绿江口湿地 + 国家级自然保护区)
         if (right in s["local-place-heads"] and not joined and self._is_place(left) and not _is_named_place(left)
                 and (len(left) >= 3 or self.tags.get(left) in {"ns", "nr", "nz"} or self.added.get(left) == "ns")):
             return True  # 冶力关景区, 河口景区; not 河南景区 (a province's), 各大景区 (two unknown characters)
@@ -622,6 +625,13 @@ class Segmenter:
             i += 1
         return pieces
 
+    def _festival_place(self, p: str) -> bool:
+        """A place before a festival's name: the article's place, a county or city, a word jieba tags ns, or
+        an unknown word of 2–4 characters."""
+        return bool(p) and (self.added.get(p) == "ns" or self._is_county(p) or self.tags.get(p) == "ns"
+                            or (self.tags.get(p) is None and 2 <= len(p) <= 4 and bool(_CJK_ONLY.fullmatch(p))
+                                and p not in stopwords()))
+
     def _join_events(self, pieces):
         """Rule 7 (heads.txt, [events]): place + (国际 | 中国)? + (noun)? + festival or fair → one token
         (巫山国际红叶节, 潜江龙虾节); the festival is 节 after a noun or a word of 3–4 characters ending in an
@@ -643,12 +653,12 @@ class Segmenter:
                 k = start
                 if k >= 1 and pieces[k - 1][0] in {"国际", "中国"}:
                     k -= 1
-                p = pieces[k - 1][0] if k >= 1 else ""
-                if p and (self.added.get(p) == "ns" or self._is_county(p) or self.tags.get(p) == "ns"
-                          or (self.tags.get(p) is None and 2 <= len(p) <= 4 and _CJK_ONLY.fullmatch(p)
-                              and p not in stopwords())):
-                    if len("".join(x[0] for x in pieces[k - 1:i + 1])) <= 12 and self._merge(pieces, k - 1, i):
-                        i = k - 1
+                if k >= 1 and self._festival_place(pieces[k - 1][0]):
+                    k -= 1
+                    if k >= 1 and self._festival_place(pieces[k - 1][0]) and _is_named_place(pieces[k - 1][0]):
+                        k -= 1  # its province or city before it (北京 + 平谷国际桃花音乐节)
+                    if len("".join(x[0] for x in pieces[k:i + 1])) <= 14 and self._merge(pieces, k, i):
+                        i = k
             i -= 1
         return pieces
 
