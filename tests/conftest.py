@@ -33,3 +33,17 @@ def seed_analysis():
 
 def article_files():
     return sorted(ARTICLES.glob("*.txt"))
+
+
+def lexicon_groups(phrases) -> dict:
+    """The lexicon's rows of each group whose ``# source:`` line contains one of ``phrases`` (exactly
+    one group each), for the tests of the lexicon's groups."""
+    from helpers.tokenize import lexicon_table
+
+    table = lexicon_table()
+    out = {}
+    for phrase in phrases:
+        sources = [s for s in table["source"].unique() if phrase in s]
+        assert len(sources) == 1, (phrase, sources)
+        out[phrase] = table[table["source"] == sources[0]]
+    return out

@@ -6,6 +6,8 @@ import pytest
 
 from helpers.tokenize import lexicon_table, read_lexicon, segmenter
 
+from conftest import lexicon_groups
+
 SOURCES = {  # a phrase of the group's "# source:" line → at least this many entries
     "国家级非物质文化遗产代表性项目名录 (国务院公布": 300,
     "人类非物质文化遗产代表作名录、急需保护的非物质文化遗产名录与优秀实践名册中的中国项目": 5,
@@ -22,13 +24,7 @@ def seg():
 
 @pytest.fixture(scope="module")
 def groups():
-    table = lexicon_table()
-    out = {}
-    for phrase in SOURCES:
-        sources = [s for s in table["source"].unique() if phrase in s]
-        assert len(sources) == 1, (phrase, sources)
-        out[phrase] = table[table["source"] == sources[0]]
-    return out
+    return lexicon_groups(SOURCES)
 
 
 def test_the_groups_are_there_and_name_their_lists(groups):

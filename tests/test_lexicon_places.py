@@ -12,7 +12,7 @@ import pytest
 
 from helpers.tokenize import lexicon_table, read_lexicon, segmenter
 
-from conftest import ROOT
+from conftest import ROOT, lexicon_groups
 
 SOURCES = {  # a phrase of the group's "# source:" line → (at least this many entries, the designation that joins it)
     "国家级自然保护区名录 (生态环境部公布": (120, "国家级自然保护区"),
@@ -44,13 +44,7 @@ def plain():
 
 @pytest.fixture(scope="module")
 def groups():
-    table = lexicon_table()
-    out = {}
-    for phrase in SOURCES:
-        sources = [s for s in table["source"].unique() if phrase in s]
-        assert len(sources) == 1, (phrase, sources)
-        out[phrase] = table[table["source"] == sources[0]]
-    return out
+    return lexicon_groups(SOURCES)
 
 
 @pytest.fixture(scope="module")
