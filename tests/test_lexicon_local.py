@@ -4,7 +4,7 @@ they are sourced, they stay whole in running text, a place before a family name 
 no entry swallows a common word next to it."""
 import pytest
 
-from helpers.tokenize import lexicon_table, read_lexicon, segmenter
+from helpers.tokenize import read_lexicon, segmenter
 
 from conftest import lexicon_groups
 
