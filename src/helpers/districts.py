@@ -249,6 +249,21 @@ def _bigram_keys(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 _LONG = 100  # a text this long is scanned with the numbers (fewer steps per character than a slice each)
+_SEEN_MAX = 16  # scans (and supports) of long texts remembered: those of the article at hand, never a corpus
+
+
+def _seen(memo: dict, key, compute):
+    """``compute()``, remembered in ``memo`` under ``key`` among the last ``_SEEN_MAX`` (an article's
+    text is scanned by several steps: its county, its places, its towns and villages)."""
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _SEEN_MAX:
+            del memo[next(iter(memo))]  # the oldest
+        found = memo[key] = compute()
+    return found
+
+
+_SCANS: dict = {}  # (table, scan kind, text, min_len) → the found names, for long texts
 
 
 class _Names:
@@ -286,6 +301,11 @@ class _Names:
     def scan_all(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """The longest name at each position; a name overlapping a longer one is dropped
         (深圳市南山区: 南山区, not 市南)."""
+        if len(text) >= _LONG:
+            return list(_seen(_SCANS, (self, 0, text, min_len), lambda: self._scan_all(text, min_len)))
+        return self._scan_all(text, min_len)
+
+    def _scan_all(self, text: str, min_len: int) -> list[tuple[int, int, str]]:
         found = []
         table = self.table
         for i, lengths in self._starts(text):
@@ -297,6 +317,11 @@ class _Names:
 
     def scan(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping occurrences of the names in ``text``."""
+        if len(text) >= _LONG:
+            return list(_seen(_SCANS, (self, 1, text, min_len), lambda: self._scan(text, min_len)))
+        return self._scan(text, min_len)
+
+    def _scan(self, text: str, min_len: int) -> list[tuple[int, int, str]]:
         out, after = [], 0
         table = self.table
         for i, lengths in self._starts(text):
@@ -490,6 +515,12 @@ class Support:
 
     @classmethod
     def of(cls, text: str) -> "Support":
+        if len(text) >= _LONG:  # an article's text: its places are asked for by several steps
+            return _seen(_SUPPORTS, text, lambda: cls._of(text))
+        return cls._of(text)
+
+    @classmethod
+    def _of(cls, text: str) -> "Support":
         g = national()
         counties = {d for _a, d in county_mentions(text)}
         highers = {n for _a, n in _higher_mentions(text)}
@@ -510,6 +541,15 @@ class Support:
     @property
     def empty(self) -> bool:
         return not (self.counties or self.prefectures)
+
+    def __or__(self, other: "Support") -> "Support":
+        """The places of two texts together: ``Support.of(a) | Support.of(b)`` is
+        ``Support.of(a + "\n" + b)`` (no name spans a line break; each set is a union of what
+        each mention gives)."""
+        return Support(self.counties | other.counties, self.prefectures | other.prefectures, self.provinces | other.provinces)
+
+
+_SUPPORTS: dict = {}  # long text → its Support (see _seen)
 
 
 def resolve_units(units: tuple, support: Support, before: str = "") -> int | None:
@@ -920,7 +960,7 @@ class ArticlePlaces:
         (the file as read, optional) still has the source line a web copy's cleaning drops
         (来源：婺源县融媒体中心 发布时间：…)."""
         about = article_district(text, headline, lead, raw)
-        support = Support.of(f"{headline}\n{text}")
+        support = Support.of(headline) | Support.of(text)  # = Support.of(f"{headline}\n{text}"); the text's is asked again
         return cls(text, about, support, _city_of(about, named=support.prefectures) if about else "")
 
     def place(self, title: str, sentence: str = "", paragraph: str = "", nearby: str = "") -> Place:
