@@ -329,6 +329,11 @@ def _han_name_at(clause: str, e: int, length: int, title: str) -> bool:
     return not (rest and not office and not P.ADVERB_START.match(rest) and not P.AFTER_NAME.match(rest))
 
 
+def _dotted(s: str) -> bool:
+    """``s`` holds a name's middle dot (a ·-name: ``looks_like_name`` reads it as one)."""
+    return any(d in s for d in P.NAME_DOTS)
+
+
 def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str, int] | None:
     """A person mentioned at the very start of ``text`` (office+name, or a known name):
     ``(title, name, end)``; used after a closing quote: “…”即墨国际陆港党委书记马明强在…
@@ -342,14 +347,15 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
         if i >= 0 and (i == 0 or title_score(clause[:i]) >= 2):
             return clause[:i].rstrip("、，, "), name, i + len(name)
     best = None
+    single, compound = surnames()
     for m in P.OFFICE_OR_UNIT.finditer(clause):
         e = m.end()
-        title = clause[:e]
-        if title_score(title) < 2:
-            continue
+        title = clause[:e]  # ends with an office or a unit: title_score(title) >= 2
         if clause[e + 1:e + 3] in KINSHIP or clause[e + 1:e + 2] in KINSHIP:
             continue  # 居民王阿姨, 市民刘先生: no name given
         other = other_name_at(clause, e)
+        if not other and clause[e:e + 1] not in single and clause[e:e + 2] not in compound and not _dotted(clause[e:e + 4]):
+            continue  # no surname (nor a name's dot) at e: no Han name of 2–4 characters starts there
         for length in ([len(other)] if other else _name_lengths(clause, e)):
             name = clause[e:e + length]
             if not other and not _han_name_at(clause, e, length, title):
