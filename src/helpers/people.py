@@ -329,6 +329,23 @@ def _han_name_at(clause: str, e: int, length: int, title: str) -> bool:
     return not (rest and not office and not P.ADVERB_START.match(rest) and not P.AFTER_NAME.match(rest))
 
 
+@lru_cache(maxsize=1)
+def _office_then_name() -> re.Pattern | None:
+    """Two characters: one an office or unit can end with (``P.OFFICE_OR_UNIT``), then one a name
+    can start with (a surname, a compound surname's first character, a minority name's first
+    character). A clause without such a pair, without a name's dot and without a known name
+    holds no office+name (``find_person_at_start``). None when the ends cannot be worked out."""
+    from helpers.quickre import last_chars
+
+    ends = last_chars(P.OFFICE_OR_UNIT)
+    if not ends:
+        return None
+    single, compound = surnames()
+    starts = set(single) | {c[0] for c in compound} | set(N.first_chars())
+    cls = lambda chars: "[" + "".join(map(re.escape, sorted(chars))) + "]"  # noqa: E731
+    return re.compile(cls(ends) + cls(starts))
+
+
 def _dotted(s: str) -> bool:
     """``s`` holds a name's middle dot (a ·-name: ``looks_like_name`` reads it as one)."""
     return any(d in s for d in P.NAME_DOTS)
@@ -346,6 +363,9 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
         i = clause.find(name)
         if i >= 0 and (i == 0 or title_score(clause[:i]) >= 2):
             return clause[:i].rstrip("、，, "), name, i + len(name)
+    pair = _office_then_name()
+    if pair is not None and not pair.search(clause) and not _dotted(clause):
+        return None  # no office or unit followed by a name's first character, no ·-name: no one here
     best = None
     single, compound = surnames()
     for m in P.OFFICE_OR_UNIT.finditer(clause):
