@@ -207,6 +207,7 @@ def title_score(title: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=64)  # the same words are stripped several times while one attribution is read
 def strip_segment(seg: str) -> str:
     """The person part of the words before a verb: headline markers, adverbials and lead words
     removed (【权威发布】市长张三在会上 → 市长张三; 会上，李四 → 李四)."""
@@ -289,7 +290,7 @@ def other_name_at_end(seg: str) -> tuple[str, str] | None:
 def other_name_at(clause: str, e: int) -> str:
     """A ·-joined or minority name starting at ``clause[e]`` and followed by the end, a verb, an
     adverbial or a title (书记其其格介绍 → 其其格; 书记乌兰察布… → ''); '' if none."""
-    dotted = N.dot_name_at_start(clause[e:])
+    dotted = N.dot_name_at_start(clause[e:]) if N.HAS_DOT.search(clause, e, e + N.MAX_PART + 1) else ""  # (it needs a dot there)
     if dotted or clause[e:e + 1] not in N.first_chars():
         return dotted
     for length in range(6, 1, -1):
@@ -346,9 +347,12 @@ def _office_then_name() -> re.Pattern | None:
     return re.compile(cls(ends) + cls(starts))
 
 
+_NAME_DOT = re.compile(f"[{re.escape(P.NAME_DOTS)}]")
+
+
 def _dotted(s: str) -> bool:
     """``s`` holds a name's middle dot (a ·-name: ``looks_like_name`` reads it as one)."""
-    return any(d in s for d in P.NAME_DOTS)
+    return _NAME_DOT.search(s) is not None
 
 
 def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str, int] | None:
