@@ -63,3 +63,27 @@ def test_long_texts_scanned_as_numbers_find_what_short_ones_do():
             assert fast == [(i, n) for i, n in enumerate(lens) if n]
             hits += len(fast)
     assert hits > 100
+
+
+def test_an_article_support_is_made_again_with_a_new_dictionary(monkeypatch):
+    """Support.of remembers the support of an article's text, but not across a rebuilt shared
+    dictionary (county_mentions reads it): after a rebuild the support is worked out again."""
+    from helpers import tokenize as T
+
+    class Rebuilt:  # a new shared dictionary: another tokenizer object (same words)
+        def __init__(self, tokenizer=None):
+            self.tokenizer = tokenizer
+
+    text = SEED.read_text(encoding="utf-8")
+    calls = []
+    real = D.Support._of.__func__
+    monkeypatch.setattr(D.Support, "_of", classmethod(lambda cls, t: calls.append(t) or real(cls, t)))
+    D._SUPPORTS.clear()
+    first = D.Support.of(text)
+    assert D.Support.of(text) == first and len(calls) == 1  # remembered
+    rebuilt = Rebuilt(Rebuilt())
+    rebuilt.tokenizer.FREQ = T._shared().tokenizer.FREQ
+    monkeypatch.setattr(T, "_shared", lambda: rebuilt)
+    assert D.Support.of(text) == first and len(calls) == 2  # the same places, worked out again
+    assert D.Support.of(text) == first and len(calls) == 2
+    D._SUPPORTS.clear()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
+import weakref
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -515,9 +516,18 @@ class Support:
 
     @classmethod
     def of(cls, text: str) -> "Support":
-        if len(text) >= _LONG:  # an article's text: its places are asked for by several steps
-            return _seen(_SUPPORTS, text, lambda: cls._of(text))
-        return cls._of(text)
+        if len(text) < _LONG:
+            return cls._of(text)
+        # an article's text: its places are asked for by several steps. county_mentions reads the
+        # shared dictionary (_glued_to_word): a support is kept with the tokenizer it was made with
+        from helpers.tokenize import _shared
+
+        tok = _shared().tokenizer
+        kept, support = _seen(_SUPPORTS, text, lambda: (weakref.ref(tok), cls._of(text)))
+        if kept() is not tok:  # the dictionary was rebuilt since (an accepted phrase): made again
+            support = cls._of(text)
+            _SUPPORTS[text] = (weakref.ref(tok), support)
+        return support
 
     @classmethod
     def _of(cls, text: str) -> "Support":
@@ -549,7 +559,7 @@ class Support:
         return Support(self.counties | other.counties, self.prefectures | other.prefectures, self.provinces | other.provinces)
 
 
-_SUPPORTS: dict = {}  # long text → its Support (see _seen)
+_SUPPORTS: dict = {}  # long text → (the shared tokenizer it was made with, its Support) (see _seen)
 
 
 def resolve_units(units: tuple, support: Support, before: str = "") -> int | None:
@@ -606,6 +616,10 @@ def village_units(name: str, support: Support) -> tuple:
 
 
 
+_CJK_RUN = re.compile(f"[{P.CJK}]+")
+_TOWN_OR_COUNTY = re.compile("镇|乡|街道|县|区|市")
+
+
 def village_mentions(text: str, support: Support) -> list[tuple[int, int, str, tuple]]:
     """Villages and communities named in ``text`` that exist in the counties the article names:
     (start, end, name, unit indexes), the longest name (three characters or more) ending at each
@@ -615,7 +629,7 @@ def village_mentions(text: str, support: Support) -> list[tuple[int, int, str, t
         for length in range(7, 2 - len(m.group(0)) + 1, -1):
             a = m.end() - length
             name = text[a:m.end()] if a >= 0 else ""
-            if len(name) < 3 or not re.fullmatch(f"[{P.CJK}]+", name) or re.search("镇|乡|街道|县|区|市", name[:-1]):
+            if len(name) < 3 or not _CJK_RUN.fullmatch(name) or _TOWN_OR_COUNTY.search(name, 0, len(name) - 1):
                 continue
             units = village_units(name, support)
             if units:
