@@ -25,7 +25,7 @@ _WRAP = (lambda arr: pd.arrays.ArrowStringArray(arr, dtype=STR)) if _ARROW and S
 def _strings(values: list):
     if _ARROW:
         first = values[0] if values else None
-        if type(first) is str and values.count(first) == len(values):  # one value (the article's name): repeated in C
+        if type(first) is str and values[-1] == first and values.count(first) == len(values):  # one value (the article's name): repeated in C
             return _WRAP(pa.repeat(pa.scalar(first, type=pa.large_string()), len(values)))
         arr = pa.array(values, type=pa.large_string())
         if arr.null_count:
