@@ -266,6 +266,45 @@ def _seen(memo: dict, key, compute):
 
 _SCANS: dict = {}  # (table, scan kind, text, min_len) → the found names, for long texts
 
+# The bigram keys of every _Names table made so far, merged into one sorted array with a bit per
+# table (bit k: table k has names starting with those two characters): one sorted search of a long
+# text's bigrams serves every table's scan of it. Replaced as a whole (one assignment) when a
+# table is added.
+_UNION: tuple = ((), np.array([], dtype=np.uint64), np.array([], dtype=np.uint32))
+_BITS: dict = {}  # long text → (the _UNION it was looked up in, each sorted bigram's table bits)
+
+
+def _union_bit(names: "_Names") -> tuple[tuple, int]:
+    """(the merged index, the bit of ``names`` in it), ``names`` added first if new."""
+    state = _UNION
+    for k, t in enumerate(state[0]):
+        if t is names:
+            return state, 1 << k
+    tables = (*state[0], names)
+    keys = np.unique(np.concatenate([t.keys for t in tables]))
+    bits = np.zeros(len(keys), dtype=np.uint32)
+    for k, t in enumerate(tables):
+        bits[np.searchsorted(keys, t.keys)] |= np.uint32(1 << k)
+    globals()["_UNION"] = state = (tables, keys, bits)
+    return state, 1 << (len(tables) - 1)
+
+
+def _bigram_bits(text: str, state: tuple) -> np.ndarray:
+    """For each of ``text``'s sorted bigrams (``_bigram_keys``), the bits of the tables of
+    ``state`` that have names starting with it (0: none); worked out once per text and index."""
+    found = _BITS.get(text)
+    if found is not None and found[0] is state:
+        return found[1]
+    keys, _order = _bigram_keys(text)
+    union, bits = state[1], state[2]
+    at = np.searchsorted(union, keys)
+    np.minimum(at, len(union) - 1, out=at)
+    out = np.where(union[at] == keys, bits[at], np.uint32(0))
+    if len(_BITS) >= 8:
+        del _BITS[next(iter(_BITS))]
+    _BITS[text] = (state, out)
+    return out
+
 
 class _Names:
     """A set of names with an index by their first two characters, for fast scanning."""
@@ -290,12 +329,11 @@ class _Names:
         name; the bigrams are made and looked up in C (map), not one slice per position."""
         if len(text) < 2:
             return []
-        if len(text) >= _LONG and len(self.keys):  # a long text: every bigram looked up at once
-            keys, order = _bigram_keys(text)
-            at = np.searchsorted(self.keys, keys)
-            np.minimum(at, len(self.keys) - 1, out=at)
+        if len(text) >= _LONG and len(self.keys):  # a long text: every bigram looked up at once, for every table
+            state, bit = _union_bit(self)
+            _keys, order = _bigram_keys(text)
             prefix = self.prefix
-            return [(i, prefix[text[i:i + 2]]) for i in np.sort(order[self.keys[at] == keys]).tolist()]
+            return [(i, prefix[text[i:i + 2]]) for i in np.sort(order[(_bigram_bits(text, state) & bit) != 0]).tolist()]
         lens = list(map(self.prefix.get, _bigrams(text)))
         return [(i, lens[i]) for i in compress(range(len(lens)), lens)]
 
