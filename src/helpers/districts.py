@@ -258,10 +258,17 @@ def _seen(memo: dict, key, compute):
     text is scanned by several steps: its county, its places, its towns and villages)."""
     found = memo.get(key)
     if found is None:
-        if len(memo) >= _SEEN_MAX:
-            del memo[next(iter(memo))]  # the oldest
-        found = memo[key] = compute()
+        found = compute()
+        _keep(memo, key, found, _SEEN_MAX)
     return found
+
+
+def _keep(memo: dict, key, value, most: int) -> None:
+    """``memo[key] = value``, the oldest entry dropped first when ``memo`` holds ``most`` (safe
+    if another thread drops it at the same time)."""
+    if len(memo) >= most:
+        memo.pop(next(iter(memo.copy()), None), None)
+    memo[key] = value
 
 
 _SCANS: dict = {}  # (table, scan kind, text, min_len) → the found names, for long texts
@@ -276,6 +283,7 @@ _BITS: dict = {}  # long text → (the _UNION it was looked up in, each sorted b
 
 def _union_bit(names: "_Names") -> tuple[tuple, int]:
     """(the merged index, the bit of ``names`` in it), ``names`` added first if new."""
+    global _UNION
     state = _UNION
     for k, t in enumerate(state[0]):
         if t is names:
@@ -285,7 +293,7 @@ def _union_bit(names: "_Names") -> tuple[tuple, int]:
     bits = np.zeros(len(keys), dtype=np.uint32)
     for k, t in enumerate(tables):
         bits[np.searchsorted(keys, t.keys)] |= np.uint32(1 << k)
-    globals()["_UNION"] = state = (tables, keys, bits)
+    state = _UNION = (tables, keys, bits)
     return state, 1 << (len(tables) - 1)
 
 
@@ -300,9 +308,7 @@ def _bigram_bits(text: str, state: tuple) -> np.ndarray:
     at = np.searchsorted(union, keys)
     np.minimum(at, len(union) - 1, out=at)
     out = np.where(union[at] == keys, bits[at], np.uint32(0))
-    if len(_BITS) >= 8:
-        del _BITS[next(iter(_BITS))]
-    _BITS[text] = (state, out)
+    _keep(_BITS, text, (state, out), 8)
     return out
 
 
@@ -564,7 +570,7 @@ class Support:
         kept, support = _seen(_SUPPORTS, text, lambda: (weakref.ref(tok), cls._of(text)))
         if kept() is not tok:  # the dictionary was rebuilt since (an accepted phrase): made again
             support = cls._of(text)
-            _SUPPORTS[text] = (weakref.ref(tok), support)
+            _keep(_SUPPORTS, text, (weakref.ref(tok), support), _SEEN_MAX)
         return support
 
     @classmethod
