@@ -88,6 +88,19 @@ def test_damaged_entry_is_recomputed(tmp_path, monkeypatch):
     assert analyze(path)._segmenter is None  # stored again, loads again
 
 
+def test_an_entry_without_its_file_is_stored_again(tmp_path, monkeypatch):
+    """A cache folder left without its file (emptied by hand, an older tool) is not taken for a
+    stored analysis: the analysis is computed, stored and loaded next time."""
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "c"))
+    path = ARTICLES / "04_no_headings.txt"
+    analyze(path)
+    (entry,) = (tmp_path / "c" / "analyses").iterdir()
+    for f in entry.iterdir():
+        f.unlink()
+    assert analyze(path)._segmenter is not None  # computed
+    assert analyze(path)._segmenter is None  # stored again, loaded
+
+
 def test_unwritable_cache_still_analyses(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")

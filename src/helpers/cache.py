@@ -125,8 +125,10 @@ def load(key: str):
     try:
         with open(folder / ENTRY_FILE, "rb") as fh:
             data = fh.read()
-    except OSError:
-        return None  # no entry (or an older layout: its key differs)
+    except OSError:  # no entry; or a folder without its file (never written so): dropped, so it is stored again
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+        return None
     try:
         size = int.from_bytes(data[:8], "little")
         entry = pickle.loads(pa.decompress(memoryview(data)[8:], size, codec=_CODEC, asbytes=True))
