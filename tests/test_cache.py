@@ -22,6 +22,36 @@ def test_loaded_equals_computed(seed_analysis, tmp_path, monkeypatch):
     assert loaded.segmenter.cut("实体经济") == ["实体经济"]  # rebuilt on demand
 
 
+def _same_analysis(got, want):
+    """Everything an analysis holds, compared exactly (values, dtypes, order, attrs)."""
+    pd.testing.assert_frame_equal(got.quotes, want.quotes, check_exact=True)
+    pd.testing.assert_frame_equal(got.tokens, want.tokens, check_exact=True)
+    assert got.quotes.attrs == want.quotes.attrs and got.tokens.attrs == want.tokens.attrs
+    assert got.structure == want.structure and got.themes == want.themes and got.added == want.added
+    for name in ("name", "safe_name", "raw", "text", "encoding", "traditional", "steps"):
+        assert getattr(got.article, name) == getattr(want.article, name), name
+
+
+def test_loaded_equals_computed_on_several_articles(tmp_path, monkeypatch):
+    """A web copy, a TV transcript, a traditional-character article, one with no quotes, ·-names
+    and a press conference: each loaded analysis is the computed one, and its tables can be
+    changed like any computed table (not read-only arrays)."""
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "c"))
+    names = ["01_web_copy", "02_tv_transcript", "07_traditional_pinyin", "21_indirect_only", "32_documents_only",
+             "37_press_conference", "62_xinjiang_dot_names"]
+    for name in names:
+        path = ARTICLES / f"{name}.txt"
+        want = compute_analysis(path)
+        analyze(path)  # computed and stored
+        loaded = analyze(path)
+        assert loaded._segmenter is None, name  # read from the cache
+        _same_analysis(loaded, want)
+        assert loaded.article.path == path
+        loaded.tokens.loc[0, "start"] = -1  # a table of its own, writable
+        assert analyze(path).tokens.loc[0, "start"] == want.tokens.loc[0, "start"]  # the stored entry unchanged
+    assert len(list((tmp_path / "c" / "analyses").iterdir())) == len(names)
+
+
 def test_key_follows_content_name_and_package(tmp_path, monkeypatch):
     a = tmp_path / "a.txt"
     a.write_bytes(SEED.read_bytes())
@@ -49,10 +79,26 @@ def test_damaged_entry_is_recomputed(tmp_path, monkeypatch):
     want = compute_analysis(path)
     analyze(path)
     (entry,) = (tmp_path / "c" / "analyses").iterdir()
-    (entry / "tokens.parquet").write_bytes(b"not parquet")
+    files = [f for f in entry.iterdir() if f.is_file()]
+    assert files
+    for f in files:  # every file of the entry damaged, whatever its layout
+        f.write_bytes(b"not an analysis")
     got = analyze(path)
     pd.testing.assert_frame_equal(got.tokens, want.tokens)
     assert analyze(path)._segmenter is None  # stored again, loads again
+
+
+def test_an_entry_without_its_file_is_stored_again(tmp_path, monkeypatch):
+    """A cache folder left without its file (emptied by hand, an older tool) is not taken for a
+    stored analysis: the analysis is computed, stored and loaded next time."""
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "c"))
+    path = ARTICLES / "04_no_headings.txt"
+    analyze(path)
+    (entry,) = (tmp_path / "c" / "analyses").iterdir()
+    for f in entry.iterdir():
+        f.unlink()
+    assert analyze(path)._segmenter is not None  # computed
+    assert analyze(path)._segmenter is None  # stored again, loaded
 
 
 def test_unwritable_cache_still_analyses(tmp_path, monkeypatch):

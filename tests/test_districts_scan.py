@@ -63,3 +63,46 @@ def test_long_texts_scanned_as_numbers_find_what_short_ones_do():
             assert fast == [(i, n) for i, n in enumerate(lens) if n]
             hits += len(fast)
     assert hits > 100
+
+
+def test_a_table_made_later_joins_the_merged_index():
+    """Long texts are looked up once in the bigrams of every table made so far (D._UNION); a
+    table made after a text was scanned is added to the index, and the scans of that text by
+    every table, old and new, still find what one slice per position finds."""
+    seed = SEED.read_text(encoding="utf-8")
+    texts = [seed, seed[200:900], "青岛市黄岛区灵山卫街道" * 12]
+    old = [D._county_table(), D._towns()]
+    for names in old:
+        for text in texts:
+            names._starts(text)  # scanned before the new table exists
+    new = D._Names({seed[i:i + 3]: 1 for i in range(0, 300, 7)} | {"灵山卫": 1})
+    assert new not in D._UNION[0]
+    for names in [*old, new]:
+        for text in texts:
+            lens = [names.prefix.get(text[i:i + 2]) for i in range(len(text) - 1)]
+            assert names._starts(text) == [(i, n) for i, n in enumerate(lens) if n]
+    assert new in D._UNION[0] and new._starts(texts[2])
+
+
+def test_an_article_support_is_made_again_with_a_new_dictionary(monkeypatch):
+    """Support.of remembers the support of an article's text, but not across a rebuilt shared
+    dictionary (county_mentions reads it): after a rebuild the support is worked out again."""
+    from helpers import tokenize as T
+
+    class Rebuilt:  # a new shared dictionary: another tokenizer object (same words)
+        def __init__(self, tokenizer=None):
+            self.tokenizer = tokenizer
+
+    text = SEED.read_text(encoding="utf-8")
+    calls = []
+    real = D.Support._of.__func__
+    monkeypatch.setattr(D.Support, "_of", classmethod(lambda cls, t: calls.append(t) or real(cls, t)))
+    D._SUPPORTS.clear()
+    first = D.Support.of(text)
+    assert D.Support.of(text) == first and len(calls) == 1  # remembered
+    rebuilt = Rebuilt(Rebuilt())
+    rebuilt.tokenizer.FREQ = T._shared().tokenizer.FREQ
+    monkeypatch.setattr(T, "_shared", lambda: rebuilt)
+    assert D.Support.of(text) == first and len(calls) == 2  # the same places, worked out again
+    assert D.Support.of(text) == first and len(calls) == 2
+    D._SUPPORTS.clear()

@@ -85,3 +85,46 @@ def test_needed_strings():
     assert needed(re.compile("(?i:ab)c")) == {"c"} and needed(re.compile("(?i)ab")) is None
     assert needed(re.compile("[ab]|c")) is None  # a branch with no literal
     assert needed(P.HOSTS) == {"主持"}
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_every_match_ends_with_one_of_the_last_characters(name):
+    """quickre.last_chars: every match of a pattern (every pattern of helpers.patterns whose ends
+    can be worked out, every test line) ends with one of the characters it gives."""
+    from helpers.quickre import last_chars
+
+    p = PATTERNS[name]
+    ends = last_chars(p)
+    if ends is None:
+        return
+    for text in LINES:
+        for m in p.finditer(text):
+            if m.end() > m.start():
+                assert text[m.end() - 1] in ends, (name, m.group(0))
+
+
+def test_last_characters():
+    from helpers.quickre import last_chars
+
+    assert last_chars(re.compile("书记|[局处]长|(?:搬迁|脱贫)群众|员$")) == {"记", "长", "众", "员"}
+    assert last_chars(re.compile("ab(?=c)")) == {"b"} and last_chars(re.compile("a(?:b|)")) == {"a", "b"}
+    assert last_chars(re.compile("a+")) is None and last_chars(re.compile("a.")) is None  # a repeat, any character
+    assert last_chars(re.compile("x?")) is None  # may match empty
+    assert "长" in last_chars(P.OFFICE_OR_UNIT) and "局" in last_chars(P.OFFICE_OR_UNIT)
+
+
+def test_office_then_name_filter_misses_no_person(monkeypatch):
+    """people.find_person_at_start gives up early on a clause with no office or unit followed by
+    a name's first character (and no known name or name dot): on the clauses of every test line,
+    it finds what the full search (the filter off) finds, and the filter does skip most clauses."""
+    from helpers import people
+
+    pair = people._office_then_name()
+    assert pair is not None
+    clauses = [c for text in LINES for c in re.split("[，。；！？“”,;]", text)]
+    known = {"马明强": None, "乌云其其格": None}
+    fast = [people.find_person_at_start(c, known) for c in clauses]
+    monkeypatch.setattr(people, "_office_then_name", lambda: None)  # the full search at every clause
+    assert [people.find_person_at_start(c, known) for c in clauses] == fast
+    assert sum(not pair.search(c) and not people._dotted(c) for c in clauses) > len(clauses) / 2
+    assert sum(f is not None for f in fast) > 50

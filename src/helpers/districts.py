@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
+import weakref
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -249,6 +250,66 @@ def _bigram_keys(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 _LONG = 100  # a text this long is scanned with the numbers (fewer steps per character than a slice each)
+_SEEN_MAX = 16  # scans (and supports) of long texts remembered: those of the article at hand, never a corpus
+
+
+def _seen(memo: dict, key, compute):
+    """``compute()``, remembered in ``memo`` under ``key`` among the last ``_SEEN_MAX`` (an article's
+    text is scanned by several steps: its county, its places, its towns and villages)."""
+    found = memo.get(key)
+    if found is None:
+        found = compute()
+        _keep(memo, key, found, _SEEN_MAX)
+    return found
+
+
+def _keep(memo: dict, key, value, most: int) -> None:
+    """``memo[key] = value``, the oldest entry dropped first when ``memo`` holds ``most`` (safe
+    if another thread drops it at the same time)."""
+    if len(memo) >= most:
+        memo.pop(next(iter(memo.copy()), None), None)
+    memo[key] = value
+
+
+_SCANS: dict = {}  # (table, scan kind, text, min_len) → the found names, for long texts
+
+# The bigram keys of every _Names table made so far, merged into one sorted array with a bit per
+# table (bit k: table k has names starting with those two characters): one sorted search of a long
+# text's bigrams serves every table's scan of it. Replaced as a whole (one assignment) when a
+# table is added.
+_UNION: tuple = ((), np.array([], dtype=np.uint64), np.array([], dtype=np.uint32))
+_BITS: dict = {}  # long text → (the _UNION it was looked up in, each sorted bigram's table bits)
+
+
+def _union_bit(names: "_Names") -> tuple[tuple, int]:
+    """(the merged index, the bit of ``names`` in it), ``names`` added first if new."""
+    global _UNION
+    state = _UNION
+    for k, t in enumerate(state[0]):
+        if t is names:
+            return state, 1 << k
+    tables = (*state[0], names)
+    keys = np.unique(np.concatenate([t.keys for t in tables]))
+    bits = np.zeros(len(keys), dtype=np.uint32)
+    for k, t in enumerate(tables):
+        bits[np.searchsorted(keys, t.keys)] |= np.uint32(1 << k)
+    state = _UNION = (tables, keys, bits)
+    return state, 1 << (len(tables) - 1)
+
+
+def _bigram_bits(text: str, state: tuple) -> np.ndarray:
+    """For each of ``text``'s sorted bigrams (``_bigram_keys``), the bits of the tables of
+    ``state`` that have names starting with it (0: none); worked out once per text and index."""
+    found = _BITS.get(text)
+    if found is not None and found[0] is state:
+        return found[1]
+    keys, _order = _bigram_keys(text)
+    union, bits = state[1], state[2]
+    at = np.searchsorted(union, keys)
+    np.minimum(at, len(union) - 1, out=at)
+    out = np.where(union[at] == keys, bits[at], np.uint32(0))
+    _keep(_BITS, text, (state, out), 8)
+    return out
 
 
 class _Names:
@@ -274,18 +335,22 @@ class _Names:
         name; the bigrams are made and looked up in C (map), not one slice per position."""
         if len(text) < 2:
             return []
-        if len(text) >= _LONG and len(self.keys):  # a long text: every bigram looked up at once
-            keys, order = _bigram_keys(text)
-            at = np.searchsorted(self.keys, keys)
-            np.minimum(at, len(self.keys) - 1, out=at)
+        if len(text) >= _LONG and len(self.keys):  # a long text: every bigram looked up at once, for every table
+            state, bit = _union_bit(self)
+            _keys, order = _bigram_keys(text)
             prefix = self.prefix
-            return [(i, prefix[text[i:i + 2]]) for i in np.sort(order[self.keys[at] == keys]).tolist()]
+            return [(i, prefix[text[i:i + 2]]) for i in np.sort(order[(_bigram_bits(text, state) & bit) != 0]).tolist()]
         lens = list(map(self.prefix.get, _bigrams(text)))
         return [(i, lens[i]) for i in compress(range(len(lens)), lens)]
 
     def scan_all(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """The longest name at each position; a name overlapping a longer one is dropped
         (深圳市南山区: 南山区, not 市南)."""
+        if len(text) >= _LONG:
+            return list(_seen(_SCANS, (self, 0, text, min_len), lambda: self._scan_all(text, min_len)))
+        return self._scan_all(text, min_len)
+
+    def _scan_all(self, text: str, min_len: int) -> list[tuple[int, int, str]]:
         found = []
         table = self.table
         for i, lengths in self._starts(text):
@@ -297,6 +362,11 @@ class _Names:
 
     def scan(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping occurrences of the names in ``text``."""
+        if len(text) >= _LONG:
+            return list(_seen(_SCANS, (self, 1, text, min_len), lambda: self._scan(text, min_len)))
+        return self._scan(text, min_len)
+
+    def _scan(self, text: str, min_len: int) -> list[tuple[int, int, str]]:
         out, after = [], 0
         table = self.table
         for i, lengths in self._starts(text):
@@ -490,6 +560,21 @@ class Support:
 
     @classmethod
     def of(cls, text: str) -> "Support":
+        if len(text) < _LONG:
+            return cls._of(text)
+        # an article's text: its places are asked for by several steps. county_mentions reads the
+        # shared dictionary (_glued_to_word): a support is kept with the tokenizer it was made with
+        from helpers.tokenize import _shared
+
+        tok = _shared().tokenizer
+        kept, support = _seen(_SUPPORTS, text, lambda: (weakref.ref(tok), cls._of(text)))
+        if kept() is not tok:  # the dictionary was rebuilt since (an accepted phrase): made again
+            support = cls._of(text)
+            _keep(_SUPPORTS, text, (weakref.ref(tok), support), _SEEN_MAX)
+        return support
+
+    @classmethod
+    def _of(cls, text: str) -> "Support":
         g = national()
         counties = {d for _a, d in county_mentions(text)}
         highers = {n for _a, n in _higher_mentions(text)}
@@ -510,6 +595,15 @@ class Support:
     @property
     def empty(self) -> bool:
         return not (self.counties or self.prefectures)
+
+    def __or__(self, other: "Support") -> "Support":
+        """The places of two texts together: ``Support.of(a) | Support.of(b)`` is
+        ``Support.of(a + "\n" + b)`` (no name spans a line break; each set is a union of what
+        each mention gives)."""
+        return Support(self.counties | other.counties, self.prefectures | other.prefectures, self.provinces | other.provinces)
+
+
+_SUPPORTS: dict = {}  # long text → (the shared tokenizer it was made with, its Support) (see _seen)
 
 
 def resolve_units(units: tuple, support: Support, before: str = "") -> int | None:
@@ -566,6 +660,10 @@ def village_units(name: str, support: Support) -> tuple:
 
 
 
+_CJK_RUN = re.compile(f"[{P.CJK}]+")
+_TOWN_OR_COUNTY = re.compile("镇|乡|街道|县|区|市")
+
+
 def village_mentions(text: str, support: Support) -> list[tuple[int, int, str, tuple]]:
     """Villages and communities named in ``text`` that exist in the counties the article names:
     (start, end, name, unit indexes), the longest name (three characters or more) ending at each
@@ -575,7 +673,7 @@ def village_mentions(text: str, support: Support) -> list[tuple[int, int, str, t
         for length in range(7, 2 - len(m.group(0)) + 1, -1):
             a = m.end() - length
             name = text[a:m.end()] if a >= 0 else ""
-            if len(name) < 3 or not re.fullmatch(f"[{P.CJK}]+", name) or re.search("镇|乡|街道|县|区|市", name[:-1]):
+            if len(name) < 3 or not _CJK_RUN.fullmatch(name) or _TOWN_OR_COUNTY.search(name, 0, len(name) - 1):
                 continue
             units = village_units(name, support)
             if units:
@@ -920,7 +1018,7 @@ class ArticlePlaces:
         (the file as read, optional) still has the source line a web copy's cleaning drops
         (来源：婺源县融媒体中心 发布时间：…)."""
         about = article_district(text, headline, lead, raw)
-        support = Support.of(f"{headline}\n{text}")
+        support = Support.of(headline) | Support.of(text)  # = Support.of(f"{headline}\n{text}"); the text's is asked again
         return cls(text, about, support, _city_of(about, named=support.prefectures) if about else "")
 
     def place(self, title: str, sentence: str = "", paragraph: str = "", nearby: str = "") -> Place:

@@ -25,7 +25,7 @@ _WRAP = (lambda arr: pd.arrays.ArrowStringArray(arr, dtype=STR)) if _ARROW and S
 def _strings(values: list):
     if _ARROW:
         first = values[0] if values else None
-        if type(first) is str and values.count(first) == len(values):  # one value (the article's name): repeated in C
+        if type(first) is str and values[-1] == first and values.count(first) == len(values):  # one value (the article's name): repeated in C
             return _WRAP(pa.repeat(pa.scalar(first, type=pa.large_string()), len(values)))
         arr = pa.array(values, type=pa.large_string())
         if arr.null_count:
@@ -39,10 +39,18 @@ def _strings(values: list):
 _PYTHON_TYPE = {np.int64: int, np.bool_: bool, np.float64: float}
 
 
-def _numbers(values: list, kind):
-    if set(map(type, values)) != {_PYTHON_TYPE[kind]}:  # np.array would coerce (True among ints); pandas would not
+def _numbers(values, kind):
+    if not _of_kind(values, kind):
         return None
     return np.array(values, dtype=kind)
+
+
+def _of_kind(values, kind) -> bool:
+    """A list of Python values all of ``kind``'s type (np.array would coerce True among ints;
+    pandas would not), or a numpy array of that dtype."""
+    if isinstance(values, np.ndarray):
+        return values.dtype == kind and values.ndim == 1
+    return set(map(type, values)) == {_PYTHON_TYPE[kind]}
 
 
 try:  # pandas ≥ 3: a table made from its blocks (pandas' own layout: one 2-D block per number kind)
@@ -54,7 +62,8 @@ except ImportError:  # pragma: no cover - older pandas: the constructor
 def frame(columns: dict[str, list], kinds: dict[str, object]) -> pd.DataFrame | None:
     """A DataFrame of ``columns`` (name → list of values, all the same length, at least one row),
     each of kind ``str``, ``np.int64``, ``np.bool_`` or ``np.float64`` as ``kinds`` says; None if
-    a column's values are not all of that Python type (or the table is empty).
+    a column's values are not all of that Python type (or the table is empty). A number column
+    may also be a numpy array of its kind's dtype.
 
     The table is made from its blocks (``pandas.api.internals.create_dataframe_from_blocks``):
     the columns of each number kind as one 2-D array, each string column an array of its own —
@@ -82,7 +91,7 @@ def frame(columns: dict[str, list], kinds: dict[str, object]) -> pd.DataFrame | 
                 return None
             blocks.append((col, np.array([i], dtype=np.intp)))
             continue
-        if set(map(type, values)) != {_PYTHON_TYPE[kind]}:
+        if not _of_kind(values, kind):
             return None
         numbers.setdefault(kind, []).append(i)
     for kind, where in numbers.items():
@@ -120,4 +129,5 @@ class Columns:
         return len(next(iter(self.data.values()))) if self.data else 0
 
     def __getitem__(self, column: str) -> Column:
-        return Column(self.data[column])
+        values = self.data[column]
+        return Column(values.tolist() if isinstance(values, np.ndarray) else values)

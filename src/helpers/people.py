@@ -207,6 +207,7 @@ def title_score(title: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=64)  # the same words are stripped several times while one attribution is read
 def strip_segment(seg: str) -> str:
     """The person part of the words before a verb: headline markers, adverbials and lead words
     removed (【权威发布】市长张三在会上 → 市长张三; 会上，李四 → 李四)."""
@@ -289,7 +290,7 @@ def other_name_at_end(seg: str) -> tuple[str, str] | None:
 def other_name_at(clause: str, e: int) -> str:
     """A ·-joined or minority name starting at ``clause[e]`` and followed by the end, a verb, an
     adverbial or a title (书记其其格介绍 → 其其格; 书记乌兰察布… → ''); '' if none."""
-    dotted = N.dot_name_at_start(clause[e:])
+    dotted = N.dot_name_at_start(clause[e:]) if N.HAS_DOT.search(clause, e, e + N.MAX_PART + 1) else ""  # (it needs a dot there)
     if dotted or clause[e:e + 1] not in N.first_chars():
         return dotted
     for length in range(6, 1, -1):
@@ -329,6 +330,31 @@ def _han_name_at(clause: str, e: int, length: int, title: str) -> bool:
     return not (rest and not office and not P.ADVERB_START.match(rest) and not P.AFTER_NAME.match(rest))
 
 
+@lru_cache(maxsize=1)
+def _office_then_name() -> re.Pattern | None:
+    """Two characters: one an office or unit can end with (``P.OFFICE_OR_UNIT``), then one a name
+    can start with (a surname, a compound surname's first character, a minority name's first
+    character). A clause without such a pair, without a name's dot and without a known name
+    holds no office+name (``find_person_at_start``). None when the ends cannot be worked out."""
+    from helpers.quickre import last_chars
+
+    ends = last_chars(P.OFFICE_OR_UNIT)
+    if not ends:
+        return None
+    single, compound = surnames()
+    starts = set(single) | {c[0] for c in compound} | set(N.first_chars())
+    cls = lambda chars: "[" + "".join(map(re.escape, sorted(chars))) + "]"  # noqa: E731
+    return re.compile(cls(ends) + cls(starts))
+
+
+_NAME_DOT = re.compile(f"[{re.escape(P.NAME_DOTS)}]")
+
+
+def _dotted(s: str) -> bool:
+    """``s`` holds a name's middle dot (a ·-name: ``looks_like_name`` reads it as one)."""
+    return _NAME_DOT.search(s) is not None
+
+
 def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str, int] | None:
     """A person mentioned at the very start of ``text`` (office+name, or a known name):
     ``(title, name, end)``; used after a closing quote: “…”即墨国际陆港党委书记马明强在…
@@ -341,15 +367,19 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
         i = clause.find(name)
         if i >= 0 and (i == 0 or title_score(clause[:i]) >= 2):
             return clause[:i].rstrip("、，, "), name, i + len(name)
+    pair = _office_then_name()
+    if pair is not None and not pair.search(clause) and not _dotted(clause):
+        return None  # no office or unit followed by a name's first character, no ·-name: no one here
     best = None
+    single, compound = surnames()
     for m in P.OFFICE_OR_UNIT.finditer(clause):
         e = m.end()
-        title = clause[:e]
-        if title_score(title) < 2:
-            continue
+        title = clause[:e]  # ends with an office or a unit: title_score(title) >= 2
         if clause[e + 1:e + 3] in KINSHIP or clause[e + 1:e + 2] in KINSHIP:
             continue  # 居民王阿姨, 市民刘先生: no name given
         other = other_name_at(clause, e)
+        if not other and clause[e:e + 1] not in single and clause[e:e + 2] not in compound and not _dotted(clause[e:e + 4]):
+            continue  # no surname (nor a name's dot) at e: no Han name of 2–4 characters starts there
         for length in ([len(other)] if other else _name_lengths(clause, e)):
             name = clause[e:e + length]
             if not other and not _han_name_at(clause, e, length, title):

@@ -17,7 +17,7 @@ from helpers import frames
 from helpers.quotes import extract_quotes, quote_columns, quotes_and_people  # noqa: F401 (extract_quotes, quotes_and_people: API)
 from helpers.read import Article, read_article
 from helpers.structure import Structure, parse_structure
-from helpers.themes import read_themes, score_columns, score_quotes  # noqa: F401 (score_quotes: API)
+from helpers.themes import default_term_theme, read_themes, score_columns, score_quotes  # noqa: F401 (score_quotes: API)
 from helpers.tokenize import Segmenter, article_segmenter, token_columns, tokenize_article, tokens_frame  # noqa: F401 (tokenize_article: API)
 
 
@@ -106,11 +106,12 @@ def _with_score_columns(quotes: pd.DataFrame, columns: dict, attrs: dict | None 
 
     names = list(quotes.columns)
     if len(quotes) and not set(columns) & set(names) and set(names) <= set(QUOTE_KINDS):
-        data = {c: quotes[c].tolist() for c in names}
+        data = dict(quotes.data) if isinstance(quotes, frames.Columns) else {c: quotes[c].tolist() for c in names}
         kinds = dict(QUOTE_KINDS)
         for c, values in columns.items():
-            data[c] = values.tolist() if isinstance(values, np.ndarray) else list(values)
             kinds[c] = str if c == "dominant_theme" else np.int64 if c == "content_tokens" else np.float64
+            data[c] = values if isinstance(values, np.ndarray) and values.dtype == kinds[c] else \
+                values.tolist() if isinstance(values, np.ndarray) else list(values)  # (frames takes arrays of the kind's dtype)
         out = frames.frame(data, kinds)
         if out is not None:
             out.attrs = dict(quotes.attrs if attrs is None else attrs)
@@ -137,8 +138,9 @@ def compute_analysis(path, themes: dict | None = None) -> Analysis:
     seg = _segmenter_for(article, quotes, people)
     columns = token_columns(article, quotes, structure, seg)
     tokens = tokens_frame(columns)
+    lookup = default_term_theme() if not themes else None  # (the shipped themes: their lookup made once)
     themes = themes or read_themes()
-    scores = score_columns(quotes, frames.Columns(columns), themes)  # read from the lists, not the table
+    scores = score_columns(quotes, frames.Columns(columns), themes, lookup)  # read from the lists, not the table
     quotes = _with_score_columns(quotes, scores, {"people": people})
     return Analysis(article, structure, quotes, tokens, seg, themes, dict(getattr(seg, "added", {}) or {}))
 

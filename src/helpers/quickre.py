@@ -188,6 +188,53 @@ def needed(pattern: re.Pattern) -> frozenset[str] | None:
     return found
 
 
+def _last(items) -> tuple[set[int] | None, bool]:
+    """(the code points the sequence ``items`` can end with, it can match empty); (None, _) when
+    unknown (the mirror of ``_first``)."""
+    out: set[int] = set()
+    for op, av in reversed(list(items)):
+        if op is _C.LITERAL:
+            return out | {av}, False
+        if op is _C.IN:
+            chars = set()
+            for o, a in av:
+                if o is _C.LITERAL:
+                    chars.add(a)
+                elif o is _C.RANGE:
+                    chars.update(range(a[0], a[1] + 1))
+                else:
+                    return None, False  # a negated class, a category
+            return out | chars, False
+        if op is _C.BRANCH or op is _C.SUBPATTERN:
+            empty = False
+            for alt in (av[1] if op is _C.BRANCH else [av[-1]]):
+                chars, e = _last(alt)
+                if chars is None:
+                    return None, False
+                out |= chars
+                empty |= e
+            if not empty:
+                return out, False
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # a lookaround or an anchor consumes nothing: the item before ends the match
+        return None, False  # a repeat, ., a back reference: not worked out
+    return out, True
+
+
+def last_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters every non-empty match of ``pattern`` can end with, worked out from the
+    pattern (an alternation of literals and classes, as the office and unit suffixes are); None
+    when that cannot be said (a repeat, ``.``, a negated class, ignored case, an empty match)."""
+    if _P is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        chars, empty = _last(_P.parse(pattern.pattern, pattern.flags))
+    except (re.error, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    return None if chars is None or empty or not chars else frozenset(map(chr, chars))
+
+
 _FINDERS: dict = {}
 
 

@@ -114,14 +114,19 @@ def quoted_phrases(text: str) -> list[str]:
 
 
 def _mask(text: str, spans) -> str:
+    """``text`` with the inside of each span (between its marks) replaced by ``MASK``, character
+    for character: the union of the spans, made of slices."""
     if not spans:
         return text
-    chars = list(text)
-    for s in spans:
-        a, b = s.open + 1, min(s.close, len(text))
-        if b > a:
-            chars[a:b] = MASK * (b - a)
-    return "".join(chars)
+    out, done = [], 0  # done: where the text is copied or masked up to
+    for a, b in sorted((s.open + 1, min(s.close, len(text))) for s in spans):
+        if b <= a or b <= done:
+            continue
+        a = max(a, done)
+        out += (text[done:a], MASK * (b - a))
+        done = b
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _sentence_start(masked: str, pos: int, limit: int = 60) -> int:

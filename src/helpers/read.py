@@ -266,6 +266,13 @@ def wrap_width(lines: list[str]) -> int:
     return top if near >= 5 and near >= 0.4 * len(lines) else 0
 
 
+_RUNNING_PUNCT = re.compile(r"[，、；：“”（）]")
+_STOP_INSIDE = re.compile(r"[。！？]")
+_CLOSING_START = re.compile(r"[”’）》，。、；：！？]")
+_LABEL_START = re.compile(r"^[^，。：:“”、；]{1,16}[：:]")
+_SENTENCE_PUNCT = re.compile(r"[，。；！？]")
+
+
 def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
     """Join paragraphs that a page break cut mid-sentence.
 
@@ -284,18 +291,18 @@ def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
         if out:
             prev = out[-1]
             full = (width and len(last) >= 0.85 * width and not P.TERMINAL.search(last)
-                    and re.search(r"[，、；：“”（）]", last))  # running text, not a page header
+                    and _RUNNING_PUNCT.search(last))  # running text, not a page header
             broken = not P.TERMINAL.search(prev) and not P.BYLINE.match(prev) and not P.CREDIT_END.search(prev) and (
                 P.SOFT_BREAK_END.search(prev)
                 or len(prev) > 60
                 or prev.count("“") > prev.count("”")  # a quote left open
-                or re.search(r"[。！？]", prev[:-1])  # a sentence ended inside: not a heading
+                or _STOP_INSIDE.search(prev, 0, len(prev) - 1)  # a sentence ended inside: not a heading
                 or (P.UNIT_END.search(prev) and P.OFFICE_START.match(para))  # …旅游局 | 局长俞文涛介绍
                 or P.VERB_START.match(para)  # …局长黄国庆 | 介绍，今年汛前
             )
-            closing = width and re.match(r"[”’）》，。、；：！？]", para)
+            closing = width and _CLOSING_START.match(para)
             # 主持人：… / 东乌旗旗长　巴图孟和：… / 问： — a transcript's next speaker, not the rest of a sentence
-            labelled = re.match(r"^[^，。：:“”、；]{1,16}[：:]", para) and not P.VERB_START.match(para)
+            labelled = _LABEL_START.match(para) and not P.VERB_START.match(para)
             if ((broken and not labelled) or full or closing) and not P.LABEL_LINE.match(para) and not P.SUBTITLE.match(para):
                 out[-1] = prev + para
                 last = para
@@ -328,7 +335,7 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
         line = P.HALF_STOP.sub("。", line)
         if " " in line:  # (without a space the pattern puts back what it matched)
             line = P.SPACE_NEAR_PUNCT.sub(r"\1", line)
-        if re.search(r"[，。；！？]", line):  # running text: a space between characters is debris
+        if _SENTENCE_PUNCT.search(line):  # running text: a space between characters is debris
             line = P.SPACE_BETWEEN_CJK.sub("", line)
         lines.append(line)
     steps["lines"] = len(lines)

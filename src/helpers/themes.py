@@ -53,6 +53,18 @@ def term_theme(themes=None) -> dict[str, str]:
     return out
 
 
+_DEFAULT_LOOKUP: list = [None, None]  # (the themes file as read, its term_theme)
+
+
+def default_term_theme() -> dict[str, str]:
+    """``term_theme(read_themes())``, made once per reading of the themes file (callers must not
+    change it)."""
+    items = _read_themes(str(THEMES_FILE))
+    if _DEFAULT_LOOKUP[0] is not items:
+        _DEFAULT_LOOKUP[:] = [items, term_theme(dict(items))]
+    return _DEFAULT_LOOKUP[1]
+
+
 def theme_hits(tokens: pd.DataFrame, themes=None) -> pd.DataFrame:
     """Content tokens that are theme terms: the tokens rows plus ``theme`` and ``weight``."""
     themes = themes or read_themes()
@@ -77,13 +89,13 @@ def score_quotes(quotes: pd.DataFrame, tokens: pd.DataFrame, themes=None) -> pd.
     return pd.DataFrame(columns)
 
 
-def score_columns(quotes: pd.DataFrame, tokens: pd.DataFrame, themes=None) -> dict:
+def score_columns(quotes: pd.DataFrame, tokens: pd.DataFrame, themes=None, lookup: dict | None = None) -> dict:
     """The columns :func:`score_quotes` adds, one value per quote in order: ``content_tokens``
     (int64 array), one score array per theme (float64, rounded to 2 places) and ``dominant_theme``
-    (list of str)."""
+    (list of str). ``lookup``: ``term_theme(themes)`` if the caller has it already."""
     themes = themes or read_themes()
     names = list(themes)
-    lookup = term_theme(themes)
+    lookup = term_theme(themes) if lookup is None else lookup
     col = {name: i for i, name in enumerate(names)}
     ids = [int(q) for q in quotes["quote_id"]] if len(quotes) else []
     n_content = dict.fromkeys(ids, 0)

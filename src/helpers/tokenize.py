@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from itertools import compress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -776,9 +777,11 @@ def tokenize_article(article, quotes: pd.DataFrame | None = None, structure=None
     return tokens_frame(token_columns(article, quotes, structure, seg, places))
 
 
-def token_columns(article, quotes=None, structure=None, seg: Segmenter | None = None, places=None) -> dict[str, list]:
-    """:func:`tokenize_article` before the DataFrame: its columns (``TOKEN_COLUMNS``) as lists
-    of Python values; :func:`tokens_frame` makes the table."""
+def token_columns(article, quotes=None, structure=None, seg: Segmenter | None = None, places=None) -> dict:
+    """:func:`tokenize_article` before the DataFrame: its columns (``TOKEN_COLUMNS``), the text
+    ones (article, word, pos, part) as lists of Python strings, the number ones (token_id, start,
+    end, paragraph, section, quote_id: int64; content: bool) as numpy arrays; :func:`tokens_frame`
+    makes the table."""
     from helpers.quotes import extract_quotes
     from helpers.structure import parse_structure
 
@@ -789,50 +792,59 @@ def token_columns(article, quotes=None, structure=None, seg: Segmenter | None = 
         seg = article_segmenter(article.text, quotes, places)
     with seg:  # the article's words applied once for all its paragraphs
         spans = [(para, seg.tokenize(para.text)) for para in structure.paragraphs]
-    q_start = quotes["start"].tolist() if len(quotes) else []
-    q_end = quotes["end"].tolist() if len(quotes) else []
-    q_ids = quotes["quote_id"].tolist() if len(quotes) else []
-    cols = {name: [] for name in TOKEN_COLUMNS}
-    qi, n_q = 0, len(q_end)
-    stops, has_cjk = stopwords(), P.HAS_CJK.search
-    content_parts = []  # (first token, number of tokens) of each paragraph whose words may be content
+    words: list[str] = []
+    part: list[str] = []
+    at, to = [], []  # each token's offsets in its paragraph
+    counts, bases, indexes, sections, content_parts = [], [], [], [], []  # per paragraph with tokens
     for para, tokens in spans:
-        base = para.start
-        kept = [t for t in tokens if t[0].strip()]
-        words = [w for w, _, _ in kept]
-        starts = [base + a for _, a, _ in kept]
-        k = len(kept)
-        if para.kind not in NON_CONTENT_PARTS:
-            content_parts.append((len(cols["word"]), k))
-        cols["word"] += words
-        cols["start"] += starts
-        cols["end"] += [base + b for _, _, b in kept]
-        cols["paragraph"] += [para.index] * k
-        cols["part"] += [para.kind] * k
-        cols["section"] += [para.section] * k
-        if n_q and k and (qi >= n_q or (q_start[qi] > starts[-1] and q_end[qi] > starts[-1])):
-            cols["quote_id"] += [-1] * k  # the next quote starts after this paragraph's tokens (the pointer stays)
-        elif n_q:
-            qids = cols["quote_id"]
-            for start in starts:
-                while qi < n_q and q_end[qi] <= start:
-                    qi += 1
-                qids.append(int(q_ids[qi]) if qi < n_q and q_start[qi] <= start < q_end[qi] else -1)
-        else:
-            cols["quote_id"] += [-1] * k
+        if not tokens:
+            continue
+        ws, a, b = zip(*tokens)  # (columns at once)
+        if not all(map(str.strip, ws)):  # a token of white space (a space, a line break): not kept
+            keep = list(map(str.strip, ws))
+            ws, a, b = tuple(compress(ws, keep)), tuple(compress(a, keep)), tuple(compress(b, keep))
+            if not ws:
+                continue
+        k = len(ws)
+        words += ws
+        at += a
+        to += b
+        part += [para.kind] * k
+        counts.append(k)
+        bases.append(para.start)
+        indexes.append(para.index)
+        sections.append(para.section)
+        content_parts.append(para.kind not in NON_CONTENT_PARTS)  # byline and label paragraphs: never content
+    n = len(words)
+    counts = np.array(counts, dtype=np.intp)
+    base = np.repeat(np.array(bases, dtype=np.int64), counts)
+    start = np.array(at, dtype=np.int64) + base
+    end = np.array(to, dtype=np.int64) + base
+    quote_id = np.full(n, -1, dtype=np.int64)
+    if len(quotes) and n:  # the quote holding each token's start, if any (quotes in order of start)
+        q_start = np.array(quotes["start"].tolist(), dtype=np.int64)
+        q_end = np.array(quotes["end"].tolist(), dtype=np.int64)
+        q_ids = np.array([int(q) for q in quotes["quote_id"].tolist()], dtype=np.int64)
+        # the first quote not ended by the token's start (a running maximum: quotes may nest) …
+        first = np.searchsorted(np.maximum.accumulate(q_end), start, side="right")
+        has = first < len(q_end)
+        first = np.minimum(first, len(q_end) - 1)
+        inside = has & (q_start[first] <= start)  # … holds the token if it has begun by then
+        quote_id[inside] = q_ids[first[inside]]
     # each distinct word's tag and content flag once (the article's words are all added by now)
-    words = cols["word"]
     distinct = set(words)
     pos = seg.pos
     tags = {w: pos(w) for w in distinct}
-    cols["pos"] = list(map(tags.__getitem__, words))
+    stops, has_cjk = stopwords(), P.HAS_CJK.search
     flags = {w: len(w) >= 2 and bool(has_cjk(w)) and w not in stops for w in distinct}  # is_content
-    content = cols["content"] = [False] * len(words)  # byline and label paragraphs: never content
-    for first, k in content_parts:
-        content[first:first + k] = map(flags.__getitem__, words[first:first + k])
-    n = len(cols["word"])
-    cols["article"] = [article.name] * n
-    cols["token_id"] = list(range(n))
+    content = np.fromiter(map(flags.__getitem__, words), dtype=bool, count=n)
+    content &= np.repeat(np.array(content_parts, dtype=bool), counts)
+    cols = {
+        "article": [article.name] * n, "token_id": np.arange(n, dtype=np.int64), "word": words,
+        "pos": list(map(tags.__getitem__, words)), "start": start, "end": end,
+        "paragraph": np.repeat(np.array(indexes, dtype=np.int64), counts), "part": part,
+        "section": np.repeat(np.array(sections, dtype=np.int64), counts), "quote_id": quote_id, "content": content,
+    }
     return {name: cols[name] for name in TOKEN_COLUMNS}
 
 
@@ -840,7 +852,8 @@ def tokens_frame(cols: dict[str, list]) -> pd.DataFrame:
     """The tokens table of :func:`token_columns`."""
     df = frames.frame(cols, TOKEN_KINDS)
     if df is None:  # no tokens (or an odd value): pandas' own inference, as before
-        rows = list(zip(*(cols[name] for name in TOKEN_COLUMNS if name != "token_id")))
+        lists = {name: v.tolist() if isinstance(v, np.ndarray) else v for name, v in cols.items()}
+        rows = list(zip(*(lists[name] for name in TOKEN_COLUMNS if name != "token_id")))
         df = pd.DataFrame(rows, columns=[c for c in TOKEN_COLUMNS if c != "token_id"])
         df.insert(1, "token_id", range(len(df)))
     return df
