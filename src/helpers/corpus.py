@@ -2,8 +2,8 @@
 with a progress bar), skips and lists unusable files, and keeps what a comparison needs.
 
 Memory stays bounded however many articles there are. Each article's full analysis (every
-token) goes to the on-disk cache (``helpers.cache``: one Parquet file of tokens per article, a
-Parquet dataset in effect); the corpus holds only
+token) goes to the on-disk cache (``helpers.cache``: one compressed entry per article); the corpus
+holds only
 - ``quotes``: every quote of every article (tens of rows per article),
 - ``counts``: content-term counts per article (article, term, count; a few hundred rows per
   article, stored as integer codes into one vocabulary),
