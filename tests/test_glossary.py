@@ -20,6 +20,7 @@ def test_official_rendering_comes_first():
     english, source = G.gloss("实体经济")
     assert english == "real economy" and "20th National Congress" in source
     assert G.gloss("中国式现代化")[0] == "Chinese modernization"
+    assert G.gloss("引领")[0] == "to lead; leading"  # CC-CEDICT's first sense: "to crane one's neck"
 
 
 def test_cedict_and_compound_glosses_say_where_they_come_from():
