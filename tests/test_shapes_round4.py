@@ -156,3 +156,36 @@ def test_a_town_before_its_office_is_cut_after_the_suffix():
 ])
 def test_chains_of_places_and_designations(seg, text, whole):
     assert whole in seg.cut(text)
+
+
+# Shapes met on the eleventh set once it became a development set (sentences written for the tests)
+def test_an_office_ending_in_zongzhi_shuji_and_a_busy_person():
+    found = rows("在桃园村，村党总支书记林国强正带着村民修剪果树。他告诉记者，今年果子卖得好。")
+    assert ("林国强", "村党总支书记", "indirect") in found
+
+
+def test_a_person_at_work_is_not_replaced_by_the_people_he_leads():
+    found = rows("在武馆里，太极拳传承人韩德明正带着学员练拳。他说，这些年学拳的人越来越多，“拳要天天练”。")
+    assert {s for s, _t, _k in found} == {"韩德明"}
+
+
+def test_a_colleague_takes_up_the_word():
+    found = rows("话音刚落，一旁的同事吴佳接过话说：“旺季一天要发两万单！”")
+    assert [s for s, _t, _k in found] == ["吴佳"]
+    assert rows("紫陶艺人杜小龙告诉记者，一把壶能卖到2000多元。")[0][:2] == ("杜小龙", "紫陶艺人")
+
+
+def test_a_tibetan_name_called_back_by_its_first_element():
+    found = rows("社区党委书记扎西顿珠正带着党员巡查水渠。他告诉记者，水渠修好了。扎西书记说，明年还要修路。")
+    assert {s for s, _t, _k in found} == {"扎西顿珠"}
+
+
+def test_a_verb_before_de_is_no_name():
+    found = rows("在古镇游玩的上海游客张阿姨说：“这里的茶真香。”")
+    assert [s for s, _t, _k in found] == [""]
+
+
+def test_a_title_with_its_village_written_out_later_is_the_fuller_one():
+    text = ("在青石镇万家村，村党支部书记冯志强正带着村民修路。\n【同期】万家村党支部书记冯志强：\n"
+            "路修好了，游客就来了。")
+    assert ("冯志强", "万家村党支部书记", "direct") in rows(text)

@@ -52,7 +52,8 @@ NOT_NAME_CHARS = set(
 GIVEN_FIRST_AFTER_OFFICE = set("向本之者以自由和于其")
 # nouns for people that look like names (居 and 游 are surnames): never a name
 NOT_NAMES = {"居民", "村民", "市民", "农民", "游客", "群众", "网民", "党员", "干部", "职工", "记者", "编辑", "学生", "老师",
-             "医生", "专家", "代表", "委员", "师傅", "老板", "业主", "工人", "家长", "孩子", "老人", "宾客", "商户", "农户"}
+             "医生", "专家", "代表", "委员", "师傅", "老板", "业主", "工人", "家长", "孩子", "老人", "宾客", "商户", "农户",
+             "越来越", "越来"}
 # what follows a surname when the text gives no name: 王阿姨, 刘先生, 李书记, 张总
 # characters that do not occur in a minority name read without a Han surname (达瓦村, 乌兰察布市, 吉克乡)
 NOT_MINORITY_CHARS = set(
@@ -384,6 +385,8 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
             name = clause[e:e + length]
             if not other and not _han_name_at(clause, e, length, title):
                 continue
+            if not other and clause[e + length:e + length + 1] == "的" and P.OFFICE_OR_UNIT.search(clause[e + length:]):
+                continue  # 在太姥山景区游玩的台湾游客…: a verb after a place, and the title goes on after 的
             title = P.INTRODUCED_BY.sub("", P.LEAD_WORDS.sub("", P.HEADLINE_MARKER.sub("", title))).rstrip("、，, ")
             joined = P.JOINED_OR_LISTED.search(title)
             left = split_person(title[: joined.start()], known, strict=True) if joined else None
@@ -393,6 +396,8 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
                 title = title.rsplit("的", 1)[1]  # 家住西一社区7幢的居民 → 居民
             best = (title, name, e + length)
             break
+        if best and P.ADVERB_PAIR.match(clause[best[2]:]):
+            return best  # 传承人陈德华正带着学员练拳: the person acts; no later office (学员) names another
     return best
 
 
@@ -429,7 +434,11 @@ class PersonRegistry:
         """李局长 / 王书记 / 张主任 → the latest person with that surname and office."""
         seg = strip_segment(seg)
         single, compound = surnames()
-        for sur in [s for s in (seg[:2], seg[:1]) if s in compound or s in single]:
+        heads = [s for s in (seg[:2], seg[:1]) if s in compound or s in single]
+        # a minority name is called back by its first element (次仁旺堆 → 次仁书记, 巴图孟和 → 巴图旗长)
+        heads += [seg[:k] for k in (3, 2) if any(p.name.startswith(seg[:k]) and len(p.name) > k and is_minority_name(p.name)
+                                                 for p in self.people.values())]
+        for sur in heads:
             if len(seg) > len(sur) and len(seg) <= len(sur) + 4:
                 office = seg[len(sur):]
                 if not P.ROLE_SUFFIX.search(office):
@@ -457,11 +466,22 @@ def introduction(text: str, name: str) -> str:
     return before if before and len(before) <= 40 and title_score(before) >= 2 else ""
 
 
+_PLACE_PREFIX = re.compile(r"[^的是在，,、\s]{1,12}?(?:村|镇|乡|县|区|市|旗|街道|社区|嘎查|苏木)")  # 万年村 before 村党支部书记
+
+
 def register(reg: PersonRegistry, title: str, name: str, sentence: str = "") -> Person:
     """The person ``name`` with ``title``, added to the registry (or the one already there); a
     title-less mention takes the office of the name's first appearance. ``sentence``: the words
     around the mention, for the place lookup (…代表团, 来自…)."""
     known = reg.people.get(name)
+    if (known and title and known.title and len(title) > len(known.title) and title.endswith(known.title)
+            and any(_PLACE_PREFIX.fullmatch(title[:len(title) - len(known.title)] + known.title[:k]) for k in (0, 1, 2))):
+        # the same office with its place written out (村党支部书记 → 万年村党支部书记): the fuller title
+        district, city, source = reg.locate(title, sentence)
+        known.title = title
+        if district and not known.district:
+            known.district, known.city, known.district_source = district, city, source
+        return known
     if known and (not title or known.title):
         return known
     if not title:
