@@ -132,7 +132,7 @@ def test_taiwan_traditional_zhe_becomes_simplified_zhe():
 @pytest.mark.parametrize("text, cut", [
     ("做强茶产业", ["做强", "茶产业"]),  # a one-character product + 产业 (heads.txt, Rule 8)
     ("延伸花产业链", ["延伸", "花产业链"]),
-    ("竹产业园", ["竹", "产业园"]),  # 产业园 is no [product-heads] word
+    ("竹产业园", ["竹产业园"]),  # 产业园 is a [product-heads] word too
     ("发展手机产业", ["发展", "手机", "产业"]),  # a two-character product stays apart
     ("一个产业", ["一个", "产业"]),
 ])
@@ -189,3 +189,13 @@ def test_a_title_with_its_village_written_out_later_is_the_fuller_one():
     text = ("在青石镇万家村，村党支部书记冯志强正带着村民修路。\n【同期】万家村党支部书记冯志强：\n"
             "路修好了，游客就来了。")
     assert ("冯志强", "万家村党支部书记", "direct") in rows(text)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("太湖大闸蟹节开幕", "太湖大闸蟹节"),  # jieba tags 太湖-like lakes nr: still a place before a festival
+    ("黄河石林国家地质公园", "黄河石林国家地质公园"),
+    ("雅江河谷", "雅江河谷"),
+    ("建设蜂产业园", "蜂产业园"),
+])
+def test_more_place_heads_and_festivals(seg, text, whole):
+    assert whole in seg.cut(text)

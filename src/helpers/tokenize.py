@@ -627,9 +627,9 @@ class Segmenter:
         return pieces
 
     def _festival_place(self, p: str) -> bool:
-        """A place before a festival's name: the article's place, a county or city, a word jieba tags ns, or
-        an unknown word of 2–4 characters."""
-        return bool(p) and (self.added.get(p) == "ns" or self._is_county(p) or self.tags.get(p) == "ns"
+        """A place before a festival's name: the article's place, a county or city, a word jieba tags ns (or nr,
+        nz: its dictionary tags 洪泽湖 nr), or an unknown word of 2–4 characters."""
+        return bool(p) and (self.added.get(p) == "ns" or self._is_county(p) or self.tags.get(p) in {"ns", "nr", "nz"}
                             or (self.tags.get(p) is None and 2 <= len(p) <= 4 and bool(_CJK_ONLY.fullmatch(p))
                                 and p not in stopwords()))
 
@@ -644,6 +644,12 @@ class Segmenter:
         while i >= 1:
             w = pieces[i][0]
             start = None
+            prev = pieces[i - 1][0]
+            if (w == "节" and len(prev) >= 4 and (prev in self.compounds or prev in _shared().added and self.tags.get(prev) in {"nz", "ns"})
+                    and _CJK_ONLY.fullmatch(prev) and pieces[i - 1][2] == pieces[i][1]):
+                self._merge(pieces, i - 1, i)  # a place's product named whole (太湖大闸蟹) + 节: its festival
+                i -= 2
+                continue
             if w == "节" and self._name_piece(pieces[i - 1][0], 4):
                 start = i - 1
             elif 3 <= len(w) <= 5 and w not in holidays and any(w.endswith(e) for e in events):
