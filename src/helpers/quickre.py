@@ -28,6 +28,19 @@ _ZERO_WIDTH = (_C.ASSERT, _C.ASSERT_NOT, _C.AT) if _C else ()
 MAX_FIRST = 1000  # a wider set (any Chinese character) lets most positions through: no gain
 
 
+def _class_chars(av) -> set[int] | None:
+    """The code points of a character class's items; None for a negated class or a category (\\d, \\s)."""
+    chars = set()
+    for o, a in av:
+        if o is _C.LITERAL:
+            chars.add(a)
+        elif o is _C.RANGE:
+            chars.update(range(a[0], a[1] + 1))
+        else:
+            return None
+    return chars
+
+
 def _first(items) -> tuple[set[int] | None, bool]:
     """(the code points the sequence ``items`` can start with, it can match empty); (None, _)
     when unknown."""
@@ -36,15 +49,8 @@ def _first(items) -> tuple[set[int] | None, bool]:
         if op is _C.LITERAL:
             return out | {av}, False
         if op is _C.IN:
-            chars = set()
-            for o, a in av:
-                if o is _C.LITERAL:
-                    chars.add(a)
-                elif o is _C.RANGE:
-                    chars.update(range(a[0], a[1] + 1))
-                else:
-                    return None, False  # a negated class, a category (\d, \s)
-            return out | chars, False
+            chars = _class_chars(av)
+            return (None, False) if chars is None else (out | chars, False)
         if op is _C.BRANCH:
             empty = False
             for alt in av[1]:
@@ -196,15 +202,8 @@ def _last(items) -> tuple[set[int] | None, bool]:
         if op is _C.LITERAL:
             return out | {av}, False
         if op is _C.IN:
-            chars = set()
-            for o, a in av:
-                if o is _C.LITERAL:
-                    chars.add(a)
-                elif o is _C.RANGE:
-                    chars.update(range(a[0], a[1] + 1))
-                else:
-                    return None, False  # a negated class, a category
-            return out | chars, False
+            chars = _class_chars(av)
+            return (None, False) if chars is None else (out | chars, False)
         if op is _C.BRANCH or op is _C.SUBPATTERN:
             empty = False
             for alt in (av[1] if op is _C.BRANCH else [av[-1]]):
