@@ -41,20 +41,23 @@ def _class_chars(av) -> set[int] | None:
     return chars
 
 
-def _first(items) -> tuple[set[int] | None, bool]:
-    """(the code points the sequence ``items`` can start with, it can match empty); (None, _)
-    when unknown."""
+def _edge(items, last: bool = False) -> tuple[set[int] | None, bool]:
+    """(the code points the sequence ``items`` can start with — or end with, when ``last`` —, it can
+    match empty); (None, _) when unknown."""
     out: set[int] = set()
-    for op, av in items:
+    for op, av in (reversed(list(items)) if last else items):
         if op is _C.LITERAL:
             return out | {av}, False
         if op is _C.IN:
             chars = _class_chars(av)
             return (None, False) if chars is None else (out | chars, False)
-        if op is _C.BRANCH:
-            empty = False
-            for alt in av[1]:
-                chars, e = _first(alt)
+        if op in _REPEATS and last:
+            return None, False  # the end of a repeat is not worked out (last_chars says "unknown")
+        if op is _C.BRANCH or op is _C.SUBPATTERN or op in _REPEATS:
+            parts = av[1] if op is _C.BRANCH else [av[-1]]  # (a subpattern's and a repeat's body is last)
+            empty = op in _REPEATS and av[0] == 0  # a repeat that may occur no time
+            for alt in parts:
+                chars, e = _edge(alt, last)
                 if chars is None:
                     return None, False
                 out |= chars
@@ -62,25 +65,8 @@ def _first(items) -> tuple[set[int] | None, bool]:
             if not empty:
                 return out, False
             continue
-        if op is _C.SUBPATTERN:
-            chars, e = _first(av[-1])
-            if chars is None:
-                return None, False
-            out |= chars
-            if not e:
-                return out, False
-            continue
-        if op in _REPEATS:
-            low, _high, body = av
-            chars, e = _first(body)
-            if chars is None:
-                return None, False
-            out |= chars
-            if low > 0 and not e:
-                return out, False
-            continue
         if op in _ZERO_WIDTH:
-            continue  # a lookaround or an anchor consumes nothing: a later item starts the match
+            continue  # a lookaround or an anchor consumes nothing: the next item (from that end) counts
         return None, False  # anything else (., a negated literal, a back reference): unknown
     return out, True
 
@@ -127,7 +113,7 @@ def quick(pattern: re.Pattern) -> re.Pattern:
         items = list(_P.parse(pattern.pattern, pattern.flags))
         if _fast_already(items):
             return pattern
-        chars, empty = _first(items)
+        chars, empty = _edge(items)
         if not chars or empty or len(chars) > MAX_FIRST:
             return pattern
         faster = re.compile(f"(?={_class(chars)})(?:{pattern.pattern})", pattern.flags)
@@ -194,33 +180,6 @@ def needed(pattern: re.Pattern) -> frozenset[str] | None:
     return found
 
 
-def _last(items) -> tuple[set[int] | None, bool]:
-    """(the code points the sequence ``items`` can end with, it can match empty); (None, _) when
-    unknown (the mirror of ``_first``)."""
-    out: set[int] = set()
-    for op, av in reversed(list(items)):
-        if op is _C.LITERAL:
-            return out | {av}, False
-        if op is _C.IN:
-            chars = _class_chars(av)
-            return (None, False) if chars is None else (out | chars, False)
-        if op is _C.BRANCH or op is _C.SUBPATTERN:
-            empty = False
-            for alt in (av[1] if op is _C.BRANCH else [av[-1]]):
-                chars, e = _last(alt)
-                if chars is None:
-                    return None, False
-                out |= chars
-                empty |= e
-            if not empty:
-                return out, False
-            continue
-        if op in _ZERO_WIDTH:
-            continue  # a lookaround or an anchor consumes nothing: the item before ends the match
-        return None, False  # a repeat, ., a back reference: not worked out
-    return out, True
-
-
 def last_chars(pattern: re.Pattern) -> frozenset[str] | None:
     """The characters every non-empty match of ``pattern`` can end with, worked out from the
     pattern (an alternation of literals and classes, as the office and unit suffixes are); None
@@ -228,7 +187,7 @@ def last_chars(pattern: re.Pattern) -> frozenset[str] | None:
     if _P is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
-        chars, empty = _last(_P.parse(pattern.pattern, pattern.flags))
+        chars, empty = _edge(_P.parse(pattern.pattern, pattern.flags), last=True)
     except (re.error, TypeError, ValueError, AttributeError, IndexError):
         return None
     return None if chars is None or empty or not chars else frozenset(map(chr, chars))
