@@ -190,7 +190,7 @@ PLACE_AFTER_NAME = re.compile(r"^(?:[村镇乡]|嘎查|苏木|[县旗盟州](?![
 # an age before a name that opens a clause (36岁的付海波是…, 今年62岁的王秀兰正在…): the person is introduced
 AGE_LEAD = re.compile(r"^(?:今年|已经|年近|年过)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})多?岁的")
 # what may follow a name introduced by its age: a copula, an adverb or an action (是, 正在, 从, 每天…)
-AFTER_AGE_NAME = re.compile(r"^(?:是|正|在|已|一|也|还|从|把|每|如今|早|曾|自|带|和|与|家|在|$)")
+AFTER_AGE_NAME = re.compile(r"^(?:是|正|在|已|一|也|还|从|把|每|如今|早|曾|自|带|和|与|家|$)")
 ADVERB_PAIR = re.compile(r"^(?:正在|已经|曾经|仍在|还在|也在|都在|正带|正忙|正和|正与|陪同|带领|带着|来到|走进|走访|深入|察看|查看|调研|检查|参加|出席|主持|率队|率领|一行|先后|一同|一起)")
 # short phrases an article puts in quotation marks (“急难愁盼”, ‘专精特新’): set phrases (up to 8)
 QUOTED_PHRASE = re.compile(rf"[“‘「『]([{CJK}0-9A-Za-z]{{2,8}})[”’」』]")

@@ -559,11 +559,18 @@ def _referred_at_start(reg: PersonRegistry, clause: str) -> Person | None:
             person = reg.by_surname_office(seg)
             if person is not None:
                 return person
+    return _bare_name(reg, clause, P.ADVERB_PAIR, clause, place_in_text=True)
+
+
+def _bare_name(reg: PersonRegistry, text: str, after: re.Pattern, clause: str, place_in_text: bool = False) -> Person | None:
+    """A Han name of 3 or 2 characters opening ``text`` and followed by what ``after`` matches, registered
+    (title-less) with ``clause`` for its place; a common word, a place, a reporter — and, with
+    ``place_in_text``, a name the article writes before a place unit (石岛管理区 … 石岛正在推进) — is none."""
     for k in (3, 2):
-        name = clause[:k]
-        if (len(clause) > k and P.ADVERB_PAIR.match(clause[k:]) and looks_like_name(name)
-                and not is_common_word(name) and not is_place_name(name) and name not in reg.reporters
-                and not re.search(re.escape(name) + P.PLACE_WORD_AFTER, reg.text)):  # 石岛管理区 … 石岛正在推进
+        name = text[:k]
+        if (len(name) == k and after.match(text[k:]) and looks_like_name(name) and not is_common_word(name)
+                and not is_place_name(name) and name not in reg.reporters
+                and not (place_in_text and re.search(re.escape(name) + P.PLACE_WORD_AFTER, reg.text))):
             return reg.people.get(name) or register(reg, "", name, clause)
     return None
 
@@ -575,13 +582,7 @@ def _introduced_by_age(reg: PersonRegistry, clause: str) -> Person | None:
     m = P.AGE_LEAD.match(clause)
     if not m:
         return None
-    rest = clause[m.end():]
-    for k in (3, 2):
-        name = rest[:k]
-        if (len(name) == k and P.AFTER_AGE_NAME.match(rest[k:]) and looks_like_name(name) and not is_common_word(name)
-                and not is_place_name(name) and name not in reg.reporters):
-            return reg.people.get(name) or register(reg, "", name, clause)
-    return None
+    return _bare_name(reg, clause[m.end():], P.AFTER_AGE_NAME, clause)
 
 
 def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
