@@ -278,6 +278,7 @@ class Segmenter:
     _depth: int = 0
     _overlay: _Overlay | None = None
     _odd: tuple | None = field(default=None, repr=False, compare=False)  # (added's words, those not all Chinese)
+    _towns: tuple | None = field(default=None, repr=False, compare=False)  # (added's words, its towns and villages)
 
     def __enter__(self):
         """Apply this article's words to the shared dictionary (nested uses apply them once)."""
@@ -550,11 +551,9 @@ class Segmenter:
     def _town_ends(self) -> frozenset:
         """The article's own places that end in 镇, 乡 or 村 (worked out once per set of words)."""
         words = tuple(self.added)
-        if getattr(self, "_towns_for", None) != words:
-            object.__setattr__(self, "_towns_for", words)
-            object.__setattr__(self, "_towns", frozenset(
-                w for w, t in self.added.items() if t == "ns" and len(w) >= 3 and w[-1] in "镇乡村"))
-        return self._towns
+        if self._towns is None or self._towns[0] != words:
+            self._towns = (words, frozenset(w for w, t in self.added.items() if t == "ns" and len(w) >= 3 and w[-1] in "镇乡村"))
+        return self._towns[1]
 
     def _join_named(self, text: str, pieces):
         """Names the tokens spell in pieces (see heads.txt): a heritage technique (宣纸/制作/技艺, Rule 6),
