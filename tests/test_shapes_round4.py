@@ -199,3 +199,9 @@ def test_a_title_with_its_village_written_out_later_is_the_fuller_one():
 ])
 def test_more_place_heads_and_festivals(seg, text, whole):
     assert whole in seg.cut(text)
+
+
+@pytest.mark.parametrize("label", ["导语", "同期", "解说", "口播", "画外音"])
+def test_script_labels_are_no_content_words(label):
+    from helpers.tokenize import is_content
+    assert not is_content(label)
