@@ -114,11 +114,18 @@ LINE = re.compile(r"\n(\t{0,3})([^\t\n]+)(?:\t(\d+)\t([^\t\n]*))?(?=\n)")
 
 @lru_cache(maxsize=1)
 def national() -> Gazetteer:
-    """The national gazetteer from jionlp's data (empty if jionlp is not installed).
+    """The national gazetteer from jionlp's data (empty if jionlp is not installed), built once
+    per version of the package and of jionlp, then read from the cache (``helpers.cache.derived``).
 
     >>> g = national(); g.units[g.counties["婺源县"][0]].prefecture
     '上饶市'
     """
+    from helpers.cache import derived
+
+    return derived("gazetteer", _build_national, ("jionlp",))
+
+
+def _build_national() -> Gazetteer:
     raw = _raw_locations()
     g = Gazetteer()
     province = prefecture = ""

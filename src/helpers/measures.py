@@ -53,7 +53,14 @@ def top_terms_by_pos(tokens: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict, float]:
-    """jieba's IDF table (jieba/analyse/idf.txt) and its median, for unseen words."""
+    """jieba's IDF table (jieba/analyse/idf.txt) and its median, for unseen words (read once per
+    version of the package and jieba, then from the cache: ``helpers.cache.derived``)."""
+    from helpers.cache import derived
+
+    return derived("idf", _read_idf)
+
+
+def _read_idf() -> tuple[dict, float]:
     import jieba  # not jieba.analyse: importing it loads its own IDF and posseg's tables (~2 s)
 
     path = Path(jieba.__file__).parent / "analyse" / "idf.txt"

@@ -200,7 +200,21 @@ class _Base:
 
 @lru_cache(maxsize=1)
 def _shared() -> _Base:
-    """jieba's dictionary plus the lexicon, gazetteer names and theme terms (built once)."""
+    """jieba's dictionary plus the lexicon, gazetteer names and theme terms (built once per
+    version of the package and its data files, then read from the cache: ``helpers.cache.derived``)."""
+    from helpers import districts
+    from helpers.cache import derived
+    from helpers.paths import THEMES_FILE
+
+    files = [*_lexicon_paths(None), THEMES_FILE, districts.GAZETTEER_FILE, districts.GAZETTEER_EDITORIAL_FILE]
+    freqs, total, tags, added = derived("tokenizer", _shared_tables, ("jionlp",), files)  # the gazetteer's names come from jionlp
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = freqs, total, True  # what ``initialize`` sets
+    return _Base(tok, tags, added)
+
+
+def _shared_tables() -> tuple[dict, int, dict, frozenset]:
+    """The shared tokenizer's frequencies and total, every word's tag and the added words."""
     from helpers.districts import gazetteer
     from helpers.themes import read_themes
 
@@ -220,7 +234,7 @@ def _shared() -> _Base:
         _set_word(tok, word, winning_freq(tok, word), tags, words[word])
         if word in places:
             tok.total = total  # places: the name wins its own splits; jieba's total stays the same
-    return _Base(tok, tags, frozenset(words))
+    return tok.FREQ, tok.total, tags, frozenset(words)
 
 
 def _base() -> tuple[jieba.Tokenizer, dict]:
