@@ -6,7 +6,9 @@ nothing.
     .venv/bin/python benchmarks/bench.py --only report|analyze|corpus|dask|big
 
 What it measures (each heavy measurement in its own process, with a fresh cache):
-- report on the seed: cold (empty cache and figures folder), warm (nothing changed: a rerun), and
+- report on the seed: cold (empty cache and figures folder: the first run after installing), new
+  article (no figures and no analysis, the tables built from the data files kept: what adding an
+  article costs; ``helpers.cache.derived``), warm (nothing changed: a rerun), and
   the floor: three minimal chart notebooks (import pandas, matplotlib, jieba; segment the seed;
   save one bar chart) executed headless one after the other; wall and CPU (all processes).
 - analyze per article (computed, no cache) against jieba.lcut on the same texts, wall and CPU time
@@ -85,6 +87,9 @@ def bench_report():
         floor_wall, floor_cpu = run_timed([sys.executable, str(_floor_script(tmp))], env)
         cold_wall, cold_cpu = run_timed(cmd, env)
         warm_wall, warm_cpu = run_timed(cmd, env)
+        shutil.rmtree(tmp / "out")  # as for an article never seen: no figures, no analysis; the
+        shutil.rmtree(tmp / "cache" / "analyses")  # tables built from the data files stay (cache.derived)
+        new_wall, new_cpu = run_timed(cmd, env)
         floor2_wall, floor2_cpu = run_timed([sys.executable, str(_floor_script(tmp))], env)
     floor_wall, floor_cpu = min(floor_wall, floor2_wall), min(floor_cpu, floor2_cpu)
     from helpers.report import ARTICLE_NOTEBOOKS
@@ -92,6 +97,7 @@ def bench_report():
     print(f"\nreport on the seed ({len(ARTICLE_NOTEBOOKS)} article notebooks)".ljust(60) + "wall s    CPU s")
     line("  floor: 3 minimal chart notebooks, one after the other", f"{floor_wall:6.1f}  {floor_cpu:7.1f}")
     line("  report, cold (empty cache and figures)", f"{cold_wall:6.1f}  {cold_cpu:7.1f}   {cold_wall / floor_wall:.2f}× floor wall, {cold_cpu / floor_cpu:.2f}× CPU")
+    line("  report, new article (data tables kept)", f"{new_wall:6.1f}  {new_cpu:7.1f}   {new_wall / floor_wall:.2f}× floor wall, {new_cpu / floor_cpu:.2f}× CPU")
     line("  report, warm (nothing changed)", f"{warm_wall:6.1f}  {warm_cpu:7.1f}   cold/warm = {cold_wall / warm_wall:.1f}×")
 
 

@@ -114,7 +114,7 @@ def test_a_stalled_kernel_is_run_again_but_a_failing_cell_is_not(tmp_path, monke
 
     calls = []
 
-    async def flaky(name, params, dest, final=None, kernel=None):
+    async def flaky(name, params, dest, final=None, kernel=None, pending=None):
         calls.append(name)
         if name == "stalls.ipynb" and calls.count(name) == 1:
             raise report.NotebookFailed(f"{name} failed in cell 2") from TimeoutError("cell timed out")
@@ -215,3 +215,29 @@ def test_plan_spreads_the_notebooks_longest_first_and_keeps_pairs_together(monke
     assert report.plan(["a", "b", "c"], 1) == [["a", "b", "c"]]
     lanes = report.plan(report.ARTICLE_NOTEBOOKS, 2)
     assert sorted(n for lane in lanes for n in lane) == sorted(report.ARTICLE_NOTEBOOKS)
+
+
+def test_a_client_looks_at_its_socket_again_at_least_every_slice(monkeypatch):
+    """A kernel client's wait is cut into waits of at most POLL_SLICE: a message whose socket
+    event was missed is found by the next look, not after the cell's whole timeout."""
+    import asyncio
+    from queue import Empty
+
+    monkeypatch.setattr(report, "POLL_SLICE", 0.01)
+    asked = []
+
+    async def get_msg(timeout=None):  # a socket that shows its message only on the third look
+        asked.append(timeout)
+        if len(asked) < 3:
+            await asyncio.sleep(timeout or 0)
+            raise Empty
+        return {"msg_type": "execute_reply"}
+
+    assert asyncio.run(report._in_slices(get_msg)(timeout=240))["msg_type"] == "execute_reply"
+    assert len(asked) == 3 and all(t <= 0.01 for t in asked)
+    asked.clear()
+    assert asyncio.run(report._in_slices(get_msg)(timeout=None))["msg_type"] == "execute_reply"  # no timeout: looks until it comes
+    asked.clear()
+    with pytest.raises(Empty):  # a timeout still ends the wait
+        asyncio.run(report._in_slices(get_msg)(timeout=0.015))
+    assert len(asked) == 2

@@ -293,10 +293,12 @@ def reference_uses(text: str, reference: pd.DataFrame) -> list[Use]:
                 b = items[hi - 1][0] + len(tail)
             uses.append(Use(text[a:b], "reference", a, b, r.formulation, r.source, fidelity))
     taken: list[tuple[int, int]] = []
-    for r in single:
-        for m in re.finditer(re.escape(r.formulation), text):
-            uses.append(Use(r.formulation, "reference", m.start(), m.end(), r.formulation, r.source, "verbatim"))
-            taken.append((m.start(), m.end()))
+    for r in single:  # str.find, not re.finditer: hundreds of literal patterns overflow re's cache of compiled ones
+        f, at = r.formulation, r.formulation and text.find(r.formulation)
+        while f and at >= 0:
+            uses.append(Use(f, "reference", at, at + len(f), f, r.source, "verbatim"))
+            taken.append((at, at + len(f)))
+            at = text.find(f, at + len(f))
     for r in single:
         if r.formulation[:2] not in text:
             continue
@@ -317,32 +319,44 @@ def _s(x) -> str:
     return "" if x is None or (isinstance(x, float) and x != x) else str(x)
 
 
-def speaker_at(quotes: pd.DataFrame, paragraphs, pos: int) -> dict:
+class QuoteSpans:
+    """The quotes table reduced to what :func:`speaker_at` reads (start, end, kind, speaker,
+    district, cited_by per quote, as plain values): made once for the many positions of an
+    article (pandas filters on a frame of a few rows cost milliseconds each)."""
+
+    def __init__(self, quotes: pd.DataFrame):
+        cols = [quotes[c].tolist() if c in quotes else [""] * len(quotes) for c in ("start", "end", "kind", "speaker", "district", "cited_by")]
+        self.rows = list(zip(*cols))
+
+
+def speaker_at(quotes, paragraphs, pos: int) -> dict:
     """Who speaks at character ``pos``: a dict of speaker, district, cited_by and voice.
+    ``quotes`` is the quotes table or its :class:`QuoteSpans` (faster for many positions).
 
     Inside a quote: its speaker (voice ``speaker``; an unnamed speaker gives ""), or for a cited
     document speaker "" with voice ``document`` and, in cited_by, the official citing it. Outside
     every quote: the one speaker quoted in its paragraph when ``pos`` comes after that speaker's
     first quote there (their words run on), else voice ``narration``."""
+    rows = quotes.rows if isinstance(quotes, QuoteSpans) else QuoteSpans(quotes).rows
     narration = dict(speaker="", district="", cited_by="", voice="narration")
-    if len(quotes):
-        inside = quotes[(quotes["start"] <= pos) & (quotes["end"] > pos)]
-        if len(inside):
-            row = inside.sort_values("start").iloc[-1]  # the innermost (latest-starting) quote
-            if row["kind"] == "report":
-                return dict(speaker="", district="", cited_by=_s(row.get("cited_by", "")), voice="document")
-            return dict(speaker=_s(row["speaker"]), district=_s(row["district"]), cited_by="", voice="speaker")
+    inside = [r for r in rows if r[0] <= pos < r[1]]
+    if inside:
+        start, _, kind, speaker, district, cited_by = max(reversed(inside), key=lambda r: r[0])  # the innermost (latest-starting; of equals the last) quote
+        if kind == "report":
+            return dict(speaker="", district="", cited_by=_s(cited_by), voice="document")
+        return dict(speaker=_s(speaker), district=_s(district), cited_by="", voice="speaker")
     para = next((p for p in paragraphs if p.start <= pos < max(p.end, p.start + 1)), None)
-    if para is None or para.kind in {"heading", "headline", "subtitle", "byline"} or not len(quotes):
+    if para is None or para.kind in {"heading", "headline", "subtitle", "byline"} or not rows:
         return narration
-    own = quotes[(quotes["start"] >= para.start) & (quotes["end"] <= para.end) & (quotes["kind"] != "report")]
-    speakers = own["speaker"].fillna("").replace("", pd.NA).dropna().unique()
-    before = own[own["end"] <= pos].sort_values("end")
-    if len(speakers) == 1 and len(before) and before.iloc[-1]["speaker"] == speakers[0]:
-        row = before.iloc[-1]
-        gap = para.text[max(0, int(row["end"]) - 1 - para.start):pos - para.start]
-        if not re.search("[。！？!?]", gap):  # the same sentence runs on: 做到“一次规划、一次开挖”
-            return dict(speaker=str(speakers[0]), district=_s(row["district"]), cited_by="", voice="speaker")
+    own = [r for r in rows if r[0] >= para.start and r[1] <= para.end and r[2] != "report"]
+    speakers = list(dict.fromkeys(_s(r[3]) for r in own if _s(r[3])))
+    before = [r for r in own if r[1] <= pos]
+    if len(speakers) == 1 and before:
+        row = max(reversed(before), key=lambda r: r[1])  # the quote that ended last (of equals the last listed)
+        if row[3] == speakers[0]:
+            gap = para.text[max(0, int(row[1]) - 1 - para.start):pos - para.start]
+            if not re.search("[。！？!?]", gap):  # the same sentence runs on: 做到“一次规划、一次开挖”
+                return dict(speaker=speakers[0], district=_s(row[4]), cited_by="", voice="speaker")
     return narration
 
 
@@ -385,9 +399,10 @@ def _formulations(analysis, reference: pd.DataFrame | None) -> pd.DataFrame:
     text = analysis.article.text
     quotes = analysis.quotes
     uses = find_uses(text, quotes, reference)
+    spans = QuoteSpans(quotes)
     rows = []
     for u in uses:
-        who = speaker_at(quotes, analysis.structure.paragraphs, u.start)
+        who = speaker_at(spans, analysis.structure.paragraphs, u.start)
         rows.append(dict(formulation=u.formulation, kind=u.kind, reference=u.reference, source=u.source,
                          fidelity=u.fidelity, **who, start=u.start))
     if not rows:

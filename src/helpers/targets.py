@@ -20,7 +20,7 @@ from pathlib import Path
 import cn2an
 import pandas as pd
 
-from helpers.formulations import numbered_spans, speaker_at
+from helpers.formulations import QuoteSpans, numbered_spans, speaker_at
 from helpers.paths import DATA_DIR
 
 UNITS_FILE = DATA_DIR / "units.txt"
@@ -226,9 +226,9 @@ def targets(analysis) -> pd.DataFrame:
     (goal | achieved), start, end, article.
     On the seed: 曲艳阳 (黄岛区) 3个千亿级 → value 3, unit 个千亿级, firmness 将, goal."""
     text = analysis.article.text
-    rows = []
+    rows, spans = [], QuoteSpans(analysis.quotes)
     for q in find_quantities(text, exclude=numbered_spans(text)):
-        rows.append(dict(q, **speaker_at(analysis.quotes, analysis.structure.paragraphs, q["start"])))
+        rows.append(dict(q, **speaker_at(spans, analysis.structure.paragraphs, q["start"])))
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["article"] = analysis.article.name
     return df
