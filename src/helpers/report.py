@@ -16,7 +16,9 @@ Kernels are reused: a pool of ``PARALLEL`` kernels is started (and imports the s
 while the first article is analysed, and each kernel runs one notebook after another, its
 namespace reset and its figures closed before each (``RESET``), so a notebook sees what a fresh
 kernel would, without paying for a kernel start and the imports again. A kernel whose notebook
-failed or stalled is shut down and replaced by a fresh one.
+failed or stalled is shut down and replaced by a fresh one. Each executed notebook and its HTML
+copy are written in a thread while its kernel goes on to the next notebook, and the kernel
+clients look at their sockets every ``POLL_SLICE`` seconds (see ``_in_slices``).
 """
 from __future__ import annotations
 
