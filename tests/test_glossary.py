@@ -115,3 +115,13 @@ def test_an_analysis_glossary_is_made_once(monkeypatch):
     first = G.glossary(an)
     assert G.glossary(an).equals(first) and len(calls) == 1
     assert len(G.glossary(first["term"].head(3))) == 3 and len(calls) == 2  # a list of terms: computed
+
+
+def test_a_gloss_of_parts_keeps_every_part_on_the_chart_label():
+    """CC-CEDICT's first sense of a part may itself hold '; ' (林: '(bound form) woods; forest');
+    a chart label keeps the first sense of a gloss, and a part's '; ' cut the label to the first
+    part ('林下经济 · woods'). The label now keeps the first sense of each part; the glossary
+    table keeps them all."""
+    english, source = G.gloss("林下经济")
+    assert source == G.CEDICT_PARTS and english == "woods; forest + down + economy"
+    assert G.label("林下经济", "zh+en").endswith("woods + down + economy")

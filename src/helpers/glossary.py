@@ -380,7 +380,11 @@ def label(term: str, mode: str = "zh", width: int = GLOSS_WIDTH) -> str:
     term = str(term)
     if mode == "zh" or not _HAN.search(term):
         return term
-    english = gloss(term)[0].split("; ")[0]  # one sense is enough on a chart
+    english, source = gloss(term)
+    if source == CEDICT_PARTS:  # one sense of each part: 林下经济 'woods; forest + down + economy' → 'woods + down + economy'
+        english = " + ".join(part.split("; ")[0] for part in english.split(" + "))
+    else:
+        english = english.split("; ")[0]  # one sense is enough on a chart
     if len(english) > width and ", " in english:
         english = english.split(", ")[0]  # 'Qingdao, subprovincial city in Shandong' → 'Qingdao'
     if len(english) > width:
