@@ -1,5 +1,6 @@
 """helpers.fastcut gives jieba's own default cut, token for token, offsets included."""
 import random
+from functools import lru_cache
 
 import jieba
 
@@ -12,12 +13,18 @@ from conftest import ROOT, SEED
 ODD = ["", " ", "\r\n", "a b\tc", "COVID-19疫情3.5%增长", "ＡＢＣ１２３", "热合曼·阿不都热依木说", "  \n\n  ", "x", "的的的的的"]
 
 
-def texts():
+@lru_cache(maxsize=1)
+def _texts() -> tuple:
     paths = [SEED, *sorted(ROOT.glob("tests/*/*.txt"))]
     out = [read_article(p).raw for p in paths]  # decoded as the study reads them (one set has a GB18030 file)
     rng = random.Random(8)
     pieces = [t[a:a + rng.randrange(1, 40)] for t in out for a in (rng.randrange(len(t)) for _ in range(3))]
-    return out + pieces + ODD
+    return tuple(out + pieces + ODD)
+
+
+def texts() -> list:
+    """Every test article as the study reads it, random pieces of them and odd strings (read once)."""
+    return list(_texts())
 
 
 def test_same_tokens_as_jieba_on_every_test_article():

@@ -38,12 +38,15 @@ def test_same_matches(name):
     assert q == p or q == quick(p)
     q = quick(p)
     assert q.groups == p.groups and q.groupindex == p.groupindex and q.flags == p.flags
-    for text in LINES:
+    for i, text in enumerate(LINES):
         assert matches(q, text) == matches(p, text), (name, text[:40])
-        for method in ("search", "match", "fullmatch"):
+        # search and split follow from the matches finditer gives (its first, and the spans and
+        # groups between them): checked on every fifth line only; the anchored ones on every line
+        for method in ("search", "match", "fullmatch") if i % 5 == 0 else ("match", "fullmatch"):
             a, b = getattr(p, method)(text), getattr(q, method)(text)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (name, method, text[:40])
-        assert q.split(text) == p.split(text)
+        if i % 5 == 0:
+            assert q.split(text) == p.split(text)
 
 
 def test_lookahead_where_re_tries_every_branch():
