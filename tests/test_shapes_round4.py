@@ -205,3 +205,19 @@ def test_more_place_heads_and_festivals(seg, text, whole):
 def test_script_labels_are_no_content_words(label):
     from helpers.tokenize import is_content
     assert not is_content(label)
+
+
+@pytest.mark.parametrize("between", ["", "，", "、", "和"])
+def test_a_quote_straight_after_a_cited_one_is_cited_too(between):
+    """报告指出，“…”“…”: both quoted phrases are the document's, not the official quoted before
+    (seen on a new Guangxi article, and on a two-sessions round-up where the second phrase went to
+    the deputy of the paragraph before)."""
+    text = ("县委书记蓝海峰表示，要把生态优势转化为发展优势。\n"
+            f"政府工作报告提出，要“推动城乡融合发展”{between}“统筹新型工业化和新型城镇化”。")
+    found = rows(text)
+    assert [k for s, _t, k in found if not s] == ["report", "report"], found
+
+
+def test_a_quote_after_a_cited_one_with_its_own_speaker_is_his():
+    found = rows("政府工作报告提出，要“推动城乡融合发展”。“我们村去年就建起了合作社。”村支书覃明辉说。")
+    assert ("覃明辉", "村支书", "direct") in found and sum(k == "report" for _s, _t, k in found) == 1

@@ -193,6 +193,12 @@ def mark_citations(ctx: ArticleContext, masked: str, spans: list[_Span]) -> None
         if cites and "报告" not in lead_in:  # a speech he gave, not a document
             s.kind, s.lead = "speech", -1
             s.person = register(ctx.registry, cites.group(2), cites.group(1), lead_in)
+    for before, s in zip(spans, spans[1:]):  # 报告指出，“…”“…”: a quote straight after a cited one is cited too
+        if before.kind == "report" and s.kind != "report" and CITED_RUN_JOINER.fullmatch(masked[before.close + 1:s.open]):
+            s.kind, s.lead = "report", before.lead
+
+
+CITED_RUN_JOINER = re.compile(r"\s*(?:[、，,]|和|与|以及|及)?\s*")  # between two quotes the same lead-in cites
 
 
 def people_after_quotes(ctx: ArticleContext, text: str, spans: list[_Span]) -> dict[int, tuple[Person, int]]:
