@@ -221,3 +221,22 @@ def test_a_quote_straight_after_a_cited_one_is_cited_too(between):
 def test_a_quote_after_a_cited_one_with_its_own_speaker_is_his():
     found = rows("政府工作报告提出，要“推动城乡融合发展”。“我们村去年就建起了合作社。”村支书覃明辉说。")
     assert ("覃明辉", "村支书", "direct") in found and sum(k == "report" for _s, _t, k in found) == 1
+
+
+def test_narration_after_a_transcript_line_is_not_the_labelled_speakers():
+    """A web copy: "office name：" on its own line, the official's paragraph, then the reporter's
+    narration with other people's words (在…看来, 游客王女士说) and no label between."""
+    text = ("县文化和旅游局局长肖鹏：\n下一步，我们将打造红色旅游品牌，力争旅游收入突破100亿元。\n"
+            "在县委书记胡莹看来，文旅融合是乡村振兴的重要抓手。她表示，要推动红色旅游高质量发展。\n"
+            "游客王女士说，这里的红色故事让人感动。")
+    found = rows(text)
+    assert ("肖鹏", "县文化和旅游局局长", "direct") in found
+    assert [s for s, _t, _k in found].count("肖鹏") == 1, found
+    assert ("胡莹", "县委书记", "indirect") in found and ("", "游客王女士", "indirect") in found, found
+
+
+def test_a_transcripts_next_paragraph_without_another_speaker_is_still_his():
+    text = ("县文化和旅游局局长肖鹏：\n下一步，我们将打造红色旅游品牌。\n"
+            "我们还要和县委书记胡莹一起，把民宿产业做起来。")
+    found = rows(text)
+    assert [s for s, _t, _k in found] == ["肖鹏", "肖鹏"], found

@@ -527,6 +527,26 @@ def ends_quote(text: str) -> bool:
     return text.rstrip().endswith(P.CLOSE_Q) and text.count(P.CLOSE_Q) >= text.count(P.OPEN_Q)
 
 
+def narrates_another(ctx: ArticleContext, text: str, voice: Person | None) -> bool:
+    """True when the first sentence of a paragraph (its quotes aside) tells of someone else's
+    words: office+name, a name, or an honorific before a speech verb, or 在…看来, naming a person
+    who is not ``voice`` (游客王女士说，…; 在县委书记胡莹看来，…). In a web copy, such a paragraph
+    after a transcript's "office name：" line is the reporter's narration again, not the labelled
+    speaker's words. 他/她, and an attribution later in the paragraph, do not count."""
+    spans = [_Span(o, c) for o, c in quote_spans(text)]
+    masked = _mask(text, spans)
+    end = next((i for i, ch in enumerate(masked) if ch in "。！？!?；;"), len(masked))
+    for m in P.SPEECH_ATTRIB.finditer(masked, 0, end):
+        if any(s.open < m.start() < s.close for s in spans):
+            continue
+        seg = masked[_segment_start(masked, m.start()):m.start()]
+        if MASK in seg or strip_segment(seg) in ("", "他", "她", "我", "我们"):
+            return False
+        who = resolve(ctx.registry, seg, None, None) or unnamed_person(seg)
+        return who is not None and (voice is None or who.name != voice.name or not who.name)
+    return False
+
+
 def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
     """The driver: every paragraph in order, by its shape, with the voice a header line sets."""
     rows: list[dict] = []
@@ -572,6 +592,8 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
             words = bracket.end() if who else words
         if mode == "quote" and not continues_quote(text):
             voice, mode = None, ""
+        if mode == "transcript" and not (who or asks) and narrates_another(ctx, text, voice):
+            voice, mode = None, ""  # the reporter again: 在县委书记胡莹看来，… after a "局长肖鹏：" line
         if mode and not (who or asks):
             if voice is not None:
                 rows += paragraph_rows(ctx, para, voice=voice)
