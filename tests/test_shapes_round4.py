@@ -240,3 +240,19 @@ def test_a_transcripts_next_paragraph_without_another_speaker_is_still_his():
             "我们还要和县委书记胡莹一起，把民宿产业做起来。")
     found = rows(text)
     assert [s for s, _t, _k in found] == ["肖鹏", "肖鹏"], found
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("于都县文化广电新闻出版旅游局局长肖鹏", ["于都县", "文化"]),  # a bureau's name, not 于都县's culture
+    ("甘肃省文化和旅游厅", ["甘肃省"]),
+    ("阿勒泰地区文化体育广播电视和旅游局", ["阿勒泰地区"]),
+])
+def test_a_spirit_or_culture_does_not_join_a_full_administrative_name(seg, text, pieces):
+    cut = seg.cut(text)
+    assert all(p in cut for p in pieces), cut
+
+
+@pytest.mark.parametrize("text, whole", [("弘扬延安精神", "延安精神"), ("井冈山精神代代相传", "井冈山精神"),
+                                         ("传承河湟文化", "河湟文化"), ("黄河文化旅游带", "黄河文化")])
+def test_a_short_place_name_still_takes_its_spirit_or_culture(seg, text, whole):
+    assert whole in seg.cut(text)

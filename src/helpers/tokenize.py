@@ -38,6 +38,7 @@ USER_LEXICON_FILE = DATA_DIR / "lexicon-user.txt"  # the user's accepted phrases
 HEADS_FILE = DATA_DIR / "heads.txt"
 USES = ("", "ref", "ref-only")  # third lexicon column: plain term, reference formulation, formulation only
 MODIFIER_TAGS = {"n", "nz", "nl", "ng", "b"}  # see heads.txt: noun-like modifiers only
+UNIT_ENDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村")  # a full administrative name ends so ([not-after-unit])
 PLACE_SUFFIXES = ("县", "区", "市", "镇", "乡")  # 平遥 + 县: a short place name before a place head
 COMMON_WORD_FREQ = 1000  # jieba frequency from which a word is common (新建, 山地), not a county's name (柞水 3)
 _COUNTING_CHARACTERS = frozenset("一二三四五六七八九十百千万几每各这那某该此其本全整多少大小新老")
@@ -98,7 +99,7 @@ def read_lexicon(path=None) -> dict[str, str]:
 
 HEADS_SECTIONS = ("heads", "modifiers", "blocklist", "place-heads", "local-place-heads", "place-endings", "crafts",
                   "events", "holidays", "place-products", "product-characters", "product-heads", "prefixes",
-                  "term-heads", "levels", "slogan-verbs", "slogan-objects", "not-frames")
+                  "term-heads", "levels", "slogan-verbs", "slogan-objects", "not-frames", "not-after-unit")
 
 
 def read_head_sections(path=HEADS_FILE) -> dict[str, frozenset]:
@@ -469,7 +470,7 @@ class Segmenter:
         if right in s["heads"] and len(whole) <= COMPOUND_MAX and self._is_modifier(left, joined):
             return True  # (a head may be a place head too: 劳模 + 精神 here, 太行 + 精神 below)
         if right in s["place-heads"] and not joined and self._is_place(left):
-            return True
+            return not (right in s["not-after-unit"] and left.endswith(UNIT_ENDS))  # 于都县 + 文化(广电…局): no
         if right in s["place-heads"] and joined and any(left.endswith(h) and len(left) > len(h) for h in
                                                         s["place-heads"] | s["local-place-heads"]):
             return True  # a place just joined to its landmark, then its designation (鸭绿江口湿地 + 国家级自然保护区)
