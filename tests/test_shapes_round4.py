@@ -256,3 +256,19 @@ def test_a_spirit_or_culture_does_not_join_a_full_administrative_name(seg, text,
                                          ("传承河湟文化", "河湟文化"), ("黄河文化旅游带", "黄河文化")])
 def test_a_short_place_name_still_takes_its_spirit_or_culture(seg, text, whole):
     assert whole in seg.cut(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("镇长王海和镇文化站站长热依拉都表示，要办好第五届艺术节。", ("热依拉", "镇文化站站长", "indirect")),
+    ("村民阿依古丽告诉记者，今年家里的收入翻了一番。", ("阿依古丽", "村民", "indirect")),
+])
+def test_a_uyghur_given_name_standing_alone_speaks(text, speaker):
+    """Uyghur and Kazakh given names written with no ·-joined father's name (minority_name_parts.txt,
+    ``other``), seen on a new Kashgar article."""
+    assert speaker in rows(text)
+
+
+@pytest.mark.parametrize("text, whole", [("金山农民画走出国门", "农民画"), ("农民画师在创作", "农民画师"),
+                                         ("著名农民画家张三", "农民画家")])
+def test_peasant_painting_is_one_word(seg, text, whole):
+    assert whole in seg.cut(text)
