@@ -199,3 +199,13 @@ def test_count_cjk_counts_what_the_pattern_matches():
     for text in ("", "abc，。", SAMPLE, TRAD, edges, "区长😀\ud800说", edges * 3 + SAMPLE[:50]):
         assert count_cjk(text) == len(P.CJK_CHAR.findall(text))
     assert count_cjk(edges) == 6
+
+
+def test_a_character_annotated_with_pinyin_is_made_simplified_in_a_simplified_article():
+    """One 區(qū) in a simplified web copy: too few traditional characters for the whole text to be
+    converted, but the annotated one is, so the place is not split (郫都/區安靖)."""
+    from helpers.read import clean_text
+
+    text, steps, traditional = clean_text("郫都區(qū)安靖街道是中国蜀绣之乡。发展(fā zhǎn)文创产业。")
+    assert text == "郫都区安靖街道是中国蜀绣之乡。发展文创产业。"
+    assert steps["pinyin_debris_removed"] == 2 and not traditional

@@ -272,3 +272,7 @@ def test_a_uyghur_given_name_standing_alone_speaks(text, speaker):
                                          ("著名农民画家张三", "农民画家")])
 def test_peasant_painting_is_one_word(seg, text, whole):
     assert whole in seg.cut(text)
+
+
+def test_wenchuang_is_not_cut_after_he(seg):
+    assert seg.cut("我们把蜀绣和文创结合") == ["我们", "把", "蜀绣", "和", "文创", "结合"]

@@ -200,6 +200,20 @@ def html_to_text(text: str) -> str:
 # --- cleaning -------------------------------------------------------------------------------
 
 
+def _drop_pinyin_debris(text: str) -> tuple[str, int]:
+    """``text`` without the pinyin a web converter put after a character (區(qū) → 区), and the
+    number removed. The annotated character is made simplified too (OpenCC, that character alone):
+    a converter annotates traditional characters, and one 區 in a simplified article is too few for
+    the whole text to be converted (``_to_simplified``), so it would stay 區 and split the place."""
+    out, done, n = [], 0, 0
+    for m in P.PINYIN_DEBRIS.finditer(text):
+        char = text[m.start() - 1]
+        out += (text[done:m.start() - 1], _opencc().convert(char))
+        done, n = m.end(), n + 1
+    out.append(text[done:])
+    return "".join(out), n
+
+
 def _to_simplified(text: str) -> tuple[str, bool]:
     """Convert traditional characters to simplified with OpenCC (Taiwan's, Hong Kong's and the standard
     traditional glyphs) when the text has any."""
@@ -322,7 +336,7 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
         steps["html_extracted"] = True
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
     text = P.ZERO_WIDTH.sub("", text)
-    text, n_pinyin = P.PINYIN_DEBRIS.subn("", text) if "(" in text or "（" in text else (text, 0)  # debris is in brackets
+    text, n_pinyin = _drop_pinyin_debris(text) if "(" in text or "（" in text else (text, 0)  # debris is in brackets
     steps["pinyin_debris_removed"] = n_pinyin
     text, traditional = _to_simplified(text)
     lines = []
