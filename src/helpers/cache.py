@@ -202,9 +202,10 @@ def derived(name: str, build, libraries: tuple[str, ...] = (), files=()):
     """``build()``, computed once per package digest (its source and data files, and the
     libraries ``package_digest`` names), the versions of ``libraries`` (those whose data it
     reads) and the paths and contents of ``files`` (the data files it reads, wherever they are:
-    a module's file setting may point outside the package), then read back from ``<cache>/derived/<name>-<key>.pickle``. A file that cannot be
-    read is built again; an unwritable cache folder only costs the build. Older versions of the
-    same table are removed when a new one is written."""
+    a module's file setting may point outside the package), then read back from
+    ``<cache>/derived/<name>-<key>.pickle``. A file that cannot be read is built again; an
+    unwritable cache folder only costs the build. Older versions of the same table are removed
+    when a new one is written."""
     from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha256(package_digest().encode())
@@ -221,9 +222,7 @@ def derived(name: str, build, libraries: tuple[str, ...] = (), files=()):
     try:
         with open(path, "rb") as fh:
             return pickle.load(fh)
-    except FileNotFoundError:
-        pass
-    except Exception:  # damaged (a killed writer cannot leave one: files are renamed into place) or foreign
+    except Exception:  # missing, or damaged or foreign (a killed writer leaves none: files are renamed into place)
         pass
     value = build()
     tmp = folder / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
