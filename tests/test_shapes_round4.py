@@ -262,3 +262,9 @@ def test_a_uyghur_given_name_standing_alone_speaks(text, speaker):
 
 def test_wenchuang_is_not_cut_after_he(seg):
     assert seg.cut("我们把蜀绣和文创结合") == ["我们", "把", "蜀绣", "和", "文创", "结合"]
+
+
+@pytest.mark.parametrize("role", ["银匠", "木匠", "篾匠"])
+def test_a_craftsman_named_by_craft_speaks(role):
+    """A craftsman by his craft (X匠), after his quote: seen on a new Guizhou article (银匠)."""
+    assert ("杨光雄", role, "direct") in rows(f"“现在在家门口卖手艺，一个月收入五六千元。”{role}杨光雄说。")
