@@ -141,7 +141,8 @@ def test_a_pooled_kernel_starts_each_notebook_clean_and_a_failed_one_is_replaced
     pid = "import os, pathlib\npathlib.Path(OUT, NAME).write_text(str(os.getpid()))"
     cells = {
         "first.ipynb": [pid, "import matplotlib.pyplot as plt\nleft_over = plt.figure()"],
-        "second.ipynb": [pid, "import matplotlib.pyplot as plt\nassert 'left_over' not in dir() and plt.get_fignums() == []"],
+        "second.ipynb": [pid, "import matplotlib.pyplot as plt\nassert 'left_over' not in dir() and plt.get_fignums() == []",
+                         "import gc\nassert gc.get_freeze_count() > 0  # the loaded modules are set apart from the collector"],
         "broken.ipynb": [pid, "raise ValueError('broken on purpose')"],
         "after.ipynb": [pid],
     }
@@ -241,3 +242,48 @@ def test_a_client_looks_at_its_socket_again_at_least_every_slice(monkeypatch):
     with pytest.raises(Empty):  # a timeout still ends the wait
         asyncio.run(report._in_slices(get_msg)(timeout=0.015))
     assert len(asked) == 2
+
+
+def test_a_new_client_is_ready_at_its_requests_idle_status_without_waiting_for_silence():
+    """``_ready`` ends when IOPub carries the closing status of its own kernel_info request (what
+    came before is read on the way); when IOPub has not joined in time it asks again."""
+    import asyncio
+    from queue import Empty
+
+    class Client:
+        def __init__(self, iopub_joins_at):
+            self.asked, self.iopub, self.handled, self.joins_at = 0, [], None, iopub_joins_at
+
+        def kernel_info(self):
+            self.asked += 1
+            mid = f"info-{self.asked}"
+            if self.asked >= self.joins_at:  # subscribed: this request's messages reach IOPub
+                self.iopub += [{"parent_header": {"msg_id": "old"}, "msg_type": "stream", "content": {}},
+                               {"parent_header": {"msg_id": mid}, "msg_type": "status", "content": {"execution_state": "busy"}},
+                               {"parent_header": {"msg_id": mid}, "msg_type": "status", "content": {"execution_state": "idle"}},
+                               {"parent_header": {"msg_id": "later"}, "msg_type": "stream", "content": {}}]
+            self.reply = {"parent_header": {"msg_id": mid}, "msg_type": "kernel_info_reply", "content": {}}
+            return mid
+
+        async def get_shell_msg(self, timeout=None):
+            return self.reply
+
+        async def get_iopub_msg(self, timeout=None):
+            if not self.iopub:
+                await asyncio.sleep(timeout or 0)
+                raise Empty
+            return self.iopub.pop(0)
+
+        def _handle_kernel_info_reply(self, msg):
+            self.handled = msg
+
+        async def _async_is_alive(self):
+            return True
+
+    kc = Client(iopub_joins_at=1)
+    asyncio.run(report._ready(kc, timeout=5))
+    assert kc.asked == 1 and kc.handled["parent_header"]["msg_id"] == "info-1"
+    assert [m["parent_header"]["msg_id"] for m in kc.iopub] == ["later"]  # nothing read past its own idle
+    late = Client(iopub_joins_at=3)
+    asyncio.run(report._ready(late, timeout=5))
+    assert late.asked == 3 and late.handled["parent_header"]["msg_id"] == "info-3"
