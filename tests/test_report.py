@@ -287,3 +287,17 @@ def test_a_new_client_is_ready_at_its_requests_idle_status_without_waiting_for_s
     late = Client(iopub_joins_at=3)
     asyncio.run(report._ready(late, timeout=5))
     assert late.asked == 3 and late.handled["parent_header"]["msg_id"] == "info-3"
+
+
+def test_a_kernels_warm_up_leaves_out_what_only_some_notebooks_need():
+    """The warm-up imports what every notebook uses, not networkx (networks only), cn2an (Chinese
+    numerals only) or pkg_resources (jieba reads its dictionary by path): 0.1-0.15 s each, per
+    kernel. jieba still finds its dictionary."""
+    import subprocess
+    import sys
+
+    code = (report.WARM_UP.replace("gc.freeze()", "") + "\nimport sys\nfrom helpers.jiebaload import jieba\n"
+            "with jieba.get_dict_file() as fh:\n    assert fh.readline().strip()\n"
+            "print(sorted(m for m in ('networkx', 'cn2an', 'pkg_resources') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=report.kernel_env(), check=True)
+    assert out.stdout.strip() == "[]"

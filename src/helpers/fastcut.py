@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from math import log
 
-import jieba
-from jieba import finalseg
+from helpers.jiebaload import finalseg, jieba
 
 _RE_HAN = jieba.re_han_default  # the blocks jieba cuts with its dictionary
 _RE_SKIP = jieba.re_skip_default  # whitespace kept as tokens of its own

@@ -61,7 +61,7 @@ def _idf() -> tuple[dict, float]:
 
 
 def _read_idf() -> tuple[dict, float]:
-    import jieba  # not jieba.analyse: importing it loads its own IDF and posseg's tables (~2 s)
+    from helpers.jiebaload import jieba  # not jieba.analyse: importing it loads its own IDF and posseg's tables (~2 s)
 
     path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
     idf = {}

@@ -15,14 +15,17 @@ co-occurrences, Jaccard, and whether the edge is among the strongest or only in 
 from __future__ import annotations
 
 from itertools import combinations
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-import networkx as nx
 import numpy as np
 import pandas as pd
 
 from helpers import plots
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SENTENCE_END = frozenset("。！？；!?;…")
 SEED = 7  # Louvain and layout seed: the same article gives the same figure
@@ -67,6 +70,8 @@ def build_network(tokens: pd.DataFrame, n_terms: int = 60, n_edges: int = 60, mi
     all co-occurrences (so each connected part stays whole), terms with no co-occurrence left
     out. Node attributes: count, sentences, community (0 = largest); edge attributes:
     cooccurrences, weight (Jaccard), top (among the strongest), tree (in the spanning tree)."""
+    import networkx as nx  # here, not at the top: a kernel that draws no network skips its 0.1 s import
+
     nodes, pairs = cooccurrence(tokens, n_terms, min_count)
     full = nx.Graph()
     for r in pairs.itertuples():
@@ -95,6 +100,8 @@ def build_network(tokens: pd.DataFrame, n_terms: int = 60, n_edges: int = 60, mi
 def layout(graph: nx.Graph, seed: int = SEED) -> dict:
     """Node positions in [-1, 1]² (networkx's spring layout, seeded). Edges pull with equal
     strength: weighting them by Jaccard packs the rare pairs (Jaccard near 1) into knots."""
+    import networkx as nx  # here, not at the top: a kernel that draws no network skips its 0.1 s import
+
     if graph.number_of_nodes() == 0:
         return {}
     pos = nx.spring_layout(graph, weight=None, seed=seed, iterations=300)

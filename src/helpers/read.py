@@ -124,7 +124,7 @@ def _looks_like_text(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _common_chars() -> frozenset:
     """Characters that are words on their own in jieba's dictionary: a large common-character set."""
-    import jieba
+    from helpers.jiebaload import jieba
 
     chars = set()
     with jieba.get_dict_file() as fh:  # jieba's dict.txt, opened in binary

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
+from helpers.jiebaload import jieba
 import numpy as np
 import pandas as pd
 
