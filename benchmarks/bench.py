@@ -10,7 +10,9 @@ What it measures (each heavy measurement in its own process, with a fresh cache)
   article (no figures and no analysis, the tables built from the data files kept: what adding an
   article costs; ``helpers.cache.derived``), warm (nothing changed: a rerun), and
   the floor: three minimal chart notebooks (import pandas, matplotlib, jieba; segment the seed;
-  save one bar chart) executed headless one after the other; wall and CPU (all processes).
+  save one bar chart) executed headless one after the other; wall and CPU (all processes). The
+  floor and the new article run three times each, taking turns; the ratios are of the medians
+  (and each new article's against the floor run just after it).
 - analyze per article (computed, no cache) against jieba.lcut on the same texts, wall and CPU time
   of this process (on a shared machine the CPU ratio is the steadier), and how much of analyze is
   the per-article tokenizer set-up (``segmenter``).
@@ -79,25 +81,36 @@ def _floor_script(tmp: Path) -> Path:
     return script
 
 
-def bench_report():
+def bench_report(pairs: int = 3):
+    """Cold and warm once; the floor and a new article ``pairs`` times, one after the other, so a
+    change in the machine's load touches both sides of a ratio (on this shared machine a run's
+    CPU time moves by a fifth from one run to the next). Ratios of the medians, and each pair's."""
+    from statistics import median
+
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         env = {**os.environ, "HELPERS_CACHE": str(tmp / "cache")}
         cmd = [sys.executable, "-m", "helpers", "report", str(SEED), "--out", str(tmp / "out"), "--quiet"]
-        floor_wall, floor_cpu = run_timed([sys.executable, str(_floor_script(tmp))], env)
+        floor = [run_timed([sys.executable, str(_floor_script(tmp))], env)]
         cold_wall, cold_cpu = run_timed(cmd, env)
         warm_wall, warm_cpu = run_timed(cmd, env)
-        shutil.rmtree(tmp / "out")  # as for an article never seen: no figures, no analysis; the
-        shutil.rmtree(tmp / "cache" / "analyses")  # tables built from the data files stay (cache.derived)
-        new_wall, new_cpu = run_timed(cmd, env)
-        floor2_wall, floor2_cpu = run_timed([sys.executable, str(_floor_script(tmp))], env)
-    floor_wall, floor_cpu = min(floor_wall, floor2_wall), min(floor_cpu, floor2_cpu)
+        new = []
+        for _ in range(pairs):
+            shutil.rmtree(tmp / "out")  # as for an article never seen: no figures, no analysis; the
+            shutil.rmtree(tmp / "cache" / "analyses")  # tables built from the data files stay (cache.derived)
+            new.append(run_timed(cmd, env))
+            floor.append(run_timed([sys.executable, str(_floor_script(tmp))], env))
+    floor_wall, floor_cpu = median(w for w, _ in floor), median(c for _, c in floor)
+    new_wall, new_cpu = median(w for w, _ in new), median(c for _, c in new)
+    each = ", ".join(f"{w / f:.2f}" for (w, _), (f, _) in zip(new, floor[1:]))
     from helpers.report import ARTICLE_NOTEBOOKS
 
     print(f"\nreport on the seed ({len(ARTICLE_NOTEBOOKS)} article notebooks)".ljust(60) + "wall s    CPU s")
-    line("  floor: 3 minimal chart notebooks, one after the other", f"{floor_wall:6.1f}  {floor_cpu:7.1f}")
+    line(f"  floor: 3 minimal chart notebooks in a row (median of {len(floor)})", f"{floor_wall:6.1f}  {floor_cpu:7.1f}")
     line("  report, cold (empty cache and figures)", f"{cold_wall:6.1f}  {cold_cpu:7.1f}   {cold_wall / floor_wall:.2f}× floor wall, {cold_cpu / floor_cpu:.2f}× CPU")
-    line("  report, new article (data tables kept)", f"{new_wall:6.1f}  {new_cpu:7.1f}   {new_wall / floor_wall:.2f}× floor wall, {new_cpu / floor_cpu:.2f}× CPU")
+    line(f"  report, new article (tables kept; median of {len(new)})",
+         f"{new_wall:6.1f}  {new_cpu:7.1f}   {new_wall / floor_wall:.2f}× floor wall, {new_cpu / floor_cpu:.2f}× CPU")
+    line("    each new article / the floor run after it", each)
     line("  report, warm (nothing changed)", f"{warm_wall:6.1f}  {warm_cpu:7.1f}   cold/warm = {cold_wall / warm_wall:.1f}×")
 
 
