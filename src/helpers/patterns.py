@@ -34,7 +34,7 @@ NAV_LINE = re.compile(
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：].*)?"
     r"|(?:微信|微博|QQ空间|QQ|朋友圈|人人网|豆瓣)(?:\s+(?:微信|微博|QQ空间|QQ|朋友圈|人人网|豆瓣))+"
     r"|(?:相关新闻|相关阅读|推荐阅读|热点推荐|延伸阅读|猜你喜欢|热门推荐|相关链接)\s*[:：]?\s*"
-    r"|\d{4}年\d{1,2}月\d{1,2}日.{0,12}第\s*[0-9一二三四五六七八九十]+\s*版.{0,20}"  # e-paper page header
+    r"|\d{4}年\d{1,2}月\d{1,2}日[^，。；！？]{0,12}?(?:第\s*)?[0-9A-Z一二三四五六七八九十]+\s*版[^，。；！？]{0,20}"  # e-paper page header (…星期三 3版 要闻)
     r"|第\s*[0-9]+\s*版\s*[:：]?.{0,16}"
     r"|[>＞»|/\s]*"
     r")$"
@@ -87,6 +87,11 @@ SPEECH_VERB = (
     r"讲道|讲|坦承|坦陈|憧憬|笑言|笑称|感言|回应|答|回答|说起|(?<!的)(?<!重要)(?<!工作)(?<!总)要求|(?<!的)提出|"
     r"(?:给|为|向)?(?:记者)?算了(?:一笔|笔)(?:账|帐)|打开了话匣子)"
 )
+# after a closing quote (matched at a position: no ^), a clause naming what the words are about before the person:
+# “…”说起这些变化，社区党委书记李秀梅很有感触 (the words are hers)
+TOPIC_LEAD = re.compile(r"(?:说起|谈起|提起|谈到|说到|聊起|讲起|回忆起|回想起)[^，。！？；“”]{0,16}[，,]")
+# what the person named after such a clause does: speaks or is moved
+MOVED_OR_SAYS = re.compile(rf"[^，。！？；“”]{{0,8}}?(?:(?:很|深|颇|深深)有感触|感触(?:颇深|很深|良多)|感慨|感叹|动情|{SPEECH_VERB})")
 # verb then a comma, colon or an opening quote: the attribution is complete there; or a full stop
 # (“…”陆振宇说。): the attribution closes the sentence and opens no clause
 SPEECH_ATTRIB = re.compile(rf"{SPEECH_VERB}\s*(?=[，,：:“。]|$)")
@@ -145,6 +150,12 @@ PROCEDURAL = re.compile(
 # a reporter, host or narrator, never a speaker (unless an office says otherwise: 记者站站长)
 REPORTER_TITLE = re.compile(r"(?:记者|主持人|解说|旁白|播音|编辑|通讯员)")
 OFFICE_WORD = re.compile(r"(?:书记|长|主任)")
+# the reporter telling what they saw or learned (记者在现场看到, 记者从县人社局了解到, 据了解): in a
+# transcript, a paragraph like this after a speaker's "office name：" line is narration again
+REPORTER_NARRATES = re.compile(
+    r"(?:(?:本台|本报|本网)?记者(?:在[^，。！？]{0,20}?|从[^，。！？]{1,24}?|一行|随后|还|也|再次|近日|日前|此前|采访中)?"
+    r"(?:看到|了解到|注意到|发现|获悉|采访|走访|来到|看见|观察到|调查|跟随|跟着|随同|探访)|^(?:据了解|据介绍|据悉|据统计)[，,])"
+)
 # who asks at a press conference: a news outlet, with or without 记者 (新华社记者：, 凤凰卫视：)
 OUTLET = (
     r"(?:[^，。：:“”]{0,16}?(?:通讯社|新闻社|社|电视台|广播电视台|广播电视总台|总台|卫视|台|日报|晚报|早报|报|网|新闻|"
@@ -169,7 +180,7 @@ UNIT_SUFFIX = re.compile(
 OFFICE_OR_UNIT = re.compile(ROLE_SUFFIX.pattern.rstrip("$") + r"|" + UNIT_SUFFIX.pattern.rstrip("$"))
 HIGH_TITLE = re.compile(r"副?(?:总书记|国家主席|主席|总理|委员长)$")
 # words that may follow a name before its verb: 马明强在…, 曲艳阳受访时
-ADVERB_START = re.compile(r"^(?:在|把|将|被|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")
+ADVERB_START = re.compile(r"^(?:在|把|将|被|一边|一面|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")
 AFTER_NAME = re.compile(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|刚|才|今年|去年|前年|如今|近年|这几年|早年|当年|每年|每天|[\u4e00-\u9fff]着)")  # 吉克拉哈守着…
 LEAD_WORDS = re.compile(
     r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访了?|采访了?|走访了?|访|"

@@ -208,9 +208,14 @@ def people_after_quotes(ctx: ArticleContext, text: str, spans: list[_Span]) -> d
     for s in spans:
         if s.kind == "report" or s.close >= len(text):
             continue
-        after = find_person_at_start(text[s.close + 1:], ctx.registry.known())
+        start = s.close + 1
+        lead = P.TOPIC_LEAD.match(text, start)  # “…”说起这些变化，书记李秀梅很有感触
+        start = lead.end() if lead else start
+        after = find_person_at_start(text[start:], ctx.registry.known())
+        if after and lead and not P.MOVED_OR_SAYS.match(text, start + after[2]):
+            after = None  # 说起这些变化，X… must go on to say or be moved
         if after and not P.REPORTER_TITLE.fullmatch(after[0] or "-"):
-            named[s.close] = (register(ctx.registry, after[0], after[1], text[s.close + 1:s.close + 1 + after[2]]), s.close + 1 + after[2])
+            named[s.close] = (register(ctx.registry, after[0], after[1], text[start:start + after[2]]), start + after[2])
     return named
 
 
@@ -547,6 +552,13 @@ def narrates_another(ctx: ArticleContext, text: str, voice: Person | None) -> bo
     return False
 
 
+def reporter_narrates(text: str) -> bool:
+    """The paragraph, its quotes aside, tells what the reporter saw or learned (记者在食堂里看到，…;
+    产业发展起来了，…？记者从县人社局了解到，…; 据了解，…): the reporter's narration, not a transcript
+    speaker's words."""
+    return bool(P.REPORTER_NARRATES.search(_mask(text, [_Span(o, c) for o, c in quote_spans(text)])))
+
+
 def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
     """The driver: every paragraph in order, by its shape, with the voice a header line sets."""
     rows: list[dict] = []
@@ -592,8 +604,8 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
             words = bracket.end() if who else words
         if mode == "quote" and not continues_quote(text):
             voice, mode = None, ""
-        if mode == "transcript" and not (who or asks) and narrates_another(ctx, text, voice):
-            voice, mode = None, ""  # the reporter again: 在县委书记胡莹看来，… after a "局长肖鹏：" line
+        if mode == "transcript" and not (who or asks) and (narrates_another(ctx, text, voice) or reporter_narrates(text) or (re.match(r"^在[^，。！？我咱]{2,30}?(?:里|中|上|内|外|前|旁|边|间|现场)，", text) and not re.search("[我咱]", text))):
+            voice, mode = None, ""  # the reporter again: 在县委书记胡莹看来，… or 记者了解到，… after a "局长肖鹏：" line
         if mode and not (who or asks):
             if voice is not None:
                 rows += paragraph_rows(ctx, para, voice=voice)
@@ -609,6 +621,40 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
             rows += paragraph_rows(ctx, para, voice=who, offset=words)
             continue
         rows += paragraph_rows(ctx, para)
+    return rows
+
+
+SPEAKER_FIELDS = ("speaker", "title", "district", "district_source", "city")
+
+
+def spread_over_paragraphs(rows: list[dict], structure: Structure) -> list[dict]:
+    """A quotation over several paragraphs, as print writes it: each paragraph but the last opens
+    with “ and leaves it open, and the speaker is named after the last one closes
+    (“刚开始，… | “现在不一样了，…。”说起这些变化，社区党委书记李秀梅很有感触). The earlier
+    paragraphs, whose words open them with no attribution of their own, went to the person before;
+    they take the speaker of the last paragraph's opening quote."""
+    by_paragraph: dict[int, list[dict]] = {}
+    for r in rows:
+        by_paragraph.setdefault(r["paragraph"], []).append(r)
+
+    def opening(para) -> dict | None:  # the row of the quote that opens the paragraph
+        return next((r for r in by_paragraph.get(para.index, []) if r["kind"] == "direct" and r["start"] == para.start + 1), None)
+
+    paras, chain = structure.paragraphs, []
+    for para in paras:
+        if not para.text.startswith(P.OPEN_Q):
+            chain = []
+            continue
+        if para.text.count(P.OPEN_Q) > para.text.count(P.CLOSE_Q):
+            chain.append(para)
+            continue
+        last = opening(para)
+        if chain and last is not None and last["speaker"]:
+            for earlier in chain:
+                row = opening(earlier)
+                if row is not None:
+                    row.update({f: last[f] for f in SPEAKER_FIELDS})
+        chain = []
     return rows
 
 
@@ -661,7 +707,7 @@ def quote_columns(article, structure: Structure | None = None) -> tuple[QuoteCol
     headline = f"{structure.headline} {structure.subtitle}".strip()
     lead = "\n".join(p.text for p in structure.paragraphs if p.kind == "lead")
     ctx = new_context(article.name, article.text, headline, structure.byline_names, lead, getattr(article, "raw", ""))
-    rows = drop_host_procedure(_walk(ctx, structure), article.text)
+    rows = drop_host_procedure(spread_over_paragraphs(_walk(ctx, structure), structure), article.text)
     return QuoteColumns(rows), [p.name for p in ctx.registry.people.values()]
 
 

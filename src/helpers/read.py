@@ -285,9 +285,10 @@ _STOP_INSIDE = re.compile(r"[。！？]")
 _CLOSING_START = re.compile(r"[”’）》，。、；：！？]")
 _LABEL_START = re.compile(r"^[^，。：:“”、；]{1,16}[：:]")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？]")
+_MARKED_LINE = re.compile(r"^[■□●○◆◇▲△★☆▶►◼◾]")  # a printed heading's marker: ■ 红色网格织密“服务网”
 
 
-def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
+def _join_broken(paragraphs: list[str], starts: list[bool] | None = None) -> tuple[list[str], int]:
     """Join paragraphs that a page break cut mid-sentence.
 
     A paragraph is joined to the next when it has no closing punctuation and either ends on a
@@ -296,12 +297,31 @@ def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
     On a hard-wrapped page (:func:`wrap_width`) a full-width line without closing punctuation
     always continues on the next line, and a line opening with closing punctuation (”，。) always
     belongs to the line before.
+
+    ``starts`` (one flag per line: indented, or after a blank line) marks where a printed page
+    begins its paragraphs. On a hard-wrapped page that indents them (at least three indented
+    lines), the indent decides: a flagged line always begins a paragraph (a heading that ends in
+    ”, a byline after a subtitle), and a line that is not flagged continues a full line or one
+    without closing punctuation (a line that ends a sentence at the edge of the column: …的工作。 |
+    党员多跑一步路…; a short line with no punctuation: …孟凡东在接受记者 | 采访时说：).
     """
     out: list[str] = []
     joins = 0
     width = wrap_width(paragraphs)
+    indented = bool(width and starts and sum(starts[1:]) >= 3 and not all(starts))
     last = ""  # the last line joined into out[-1]
-    for para in paragraphs:
+    for i, para in enumerate(paragraphs):
+        if out and indented:
+            start = starts[i] or P.SUBTITLE.match(para) or P.LABEL_LINE.match(para) or _MARKED_LINE.match(para)
+            if not start and (len(last) >= 0.85 * width or not P.TERMINAL.search(last)):
+                out[-1] += para
+                last = para
+                joins += 1
+                continue
+            if start:
+                out.append(para)
+                last = para
+                continue
         if out:
             prev = out[-1]
             full = (width and len(last) >= 0.85 * width and not P.TERMINAL.search(last)
@@ -339,11 +359,16 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
     text, n_pinyin = _drop_pinyin_debris(text) if "(" in text or "（" in text else (text, 0)  # debris is in brackets
     steps["pinyin_debris_removed"] = n_pinyin
     text, traditional = _to_simplified(text)
-    lines = []
+    lines, starts = [], []  # starts: the line is indented or follows a blank line (see _join_broken)
+    blank = True
     for line in text.split("\n"):
+        indent = line[:1] == "\u3000" or line[:2] in ("  ", "\t")
         line = P.SPACES.sub(" ", line).strip()
         if not line:
+            blank = True
             continue
+        starts.append(indent or blank)
+        blank = False
         line = _normalise_quotes(line)
         line = P.HALF_PUNCT_NEAR_CJK.sub(lambda m: P.HALF_PUNCT[m.group(1) or m.group(2)], line)
         line = P.HALF_STOP.sub("。", line)
@@ -354,7 +379,7 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
         lines.append(line)
     steps["lines"] = len(lines)
     # web debris: navigation/footer lines, and everything after a "related news" marker near the end
-    kept = []
+    kept, kept_starts = [], []
     dropped = 0
     for i, line in enumerate(lines):
         if P.TAIL_MARKER.match(line) and i > len(lines) * 0.5:
@@ -364,8 +389,9 @@ def clean_text(raw: str) -> tuple[str, dict, bool]:
             dropped += 1
             continue
         kept.append(line)
+        kept_starts.append(starts[i])
     steps["debris_lines_dropped"] = dropped
-    paragraphs, joins = _join_broken(kept)
+    paragraphs, joins = _join_broken(kept, kept_starts)
     steps["broken_paragraphs_joined"] = joins
     steps["paragraphs"] = len(paragraphs)
     out = "\n".join(paragraphs)

@@ -1,0 +1,103 @@
+"""Shapes met on this round's new first-sight articles (a Sichuan TV script in GB18030, a Shandong
+print page, a Xinjiang feature in UTF-16), each on text written for this test: the reporter's
+narration between a transcript's sound bites, a printed page whose paragraphs its indents mark,
+a quote over two paragraphs named at its end (说起这些变化，…很有感触), and a ·-joined name before
+一边."""
+import pytest
+
+from helpers.quotes import extract_quotes
+from helpers.read import Article, clean_text
+
+
+def article(text, headline="标题"):
+    cleaned, _steps, _ = clean_text(f"{headline}\n{text}")
+    return Article(path=None, name="t", safe_name="t", raw=text, text=cleaned, encoding="utf-8")
+
+
+def rows(text, headline="标题"):
+    q = extract_quotes(article(text, headline))
+    return list(zip(q["speaker"], q["title"], q["kind"]))
+
+
+@pytest.mark.parametrize("narration", [
+    "记者在园区食堂看到，不少工人午饭后在休息区小憩，企业还开通了通勤班车。",
+    "就业怎么稳？记者从县人社局了解到，今年全县已开展技能培训86期。",
+    "据了解，园区今年还将新建职工公寓两栋。",
+    "在县城东边的智能车间里，上百台织机同时运转，工人们正忙着接线换轴。",
+])
+def test_the_reporters_narration_after_a_sound_bite_is_nobodys(narration):
+    """A TV script: "office name：" on its own line, the words, then the reporter again, telling what
+    they saw or learned, or setting a scene with no 我 in it, with no label between."""
+    text = f"县委书记 周建明：\n我们要让产业兴起来、群众富起来。\n{narration}\n"
+    found = rows(text)
+    assert [s for s, _t, _k in found] == ["周建明"], found
+
+
+def test_a_sound_bite_that_goes_on_in_the_first_person_is_still_the_speakers():
+    text = "县委书记 周建明：\n我们要让产业兴起来、群众富起来。\n在我们园区里，企业的事就是自己的事。\n"
+    assert [s for s, _t, _k in rows(text)] == ["周建明", "周建明"]
+
+
+PRINTED = """2026年3月2日 星期一 5版 要闻
+
+港口新城 活力涌动
+——东山县推进港产城融合见闻
+
+本报记者 方志远
+
+　　清晨的东山港，汽笛声声。码头上
+，集装箱吊装作业有序进行，运输车辆
+来回穿梭，一派繁忙景象。
+　　东山县委副书记、县长林海生在接受
+记者采访时说：“港口是东山发展的最
+大优势。我们要以港兴产、以产促城。
+　　“今年全县将新建泊位三个，港口
+吞吐量力争突破一千万吨，再上台阶。”
+■ 园区“满”起来
+　　“企业引进来，更要留得住。”开发
+区管委会主任陈建华表示，园区已落户
+企业六十余家。
+"""
+
+
+def test_a_printed_page_is_read_by_its_indents():
+    """Lines cut at the column's width: an indented line starts a paragraph, a line that is not
+    indented goes on (after a full line that ends a sentence, after a short line with no
+    punctuation), a heading ending in ” and the byline stay apart, the page header is dropped."""
+    from helpers.structure import parse_structure
+
+    s = parse_structure(article(PRINTED, headline="").text)
+    kinds = [(p.kind, p.text[:8]) for p in s.paragraphs]
+    assert kinds[0] == ("headline", "港口新城 活力涌")
+    assert ("subtitle", "——东山县推进港") in kinds and ("byline", "本报记者 方志远") in kinds
+    assert ("heading", "■ 园区“满”起") in kinds
+    texts = [p.text for p in s.paragraphs]
+    assert any(t.startswith("东山县委副书记、县长林海生在接受记者采访时说：“港口是东山") for t in texts), texts
+    assert not any("星期一" in t for t in texts)
+
+
+def test_a_quote_over_two_paragraphs_is_the_speakers_named_at_its_end():
+    text = ("东山县委副书记、县长林海生介绍，港口今年将新建泊位三个。\n"
+            "“刚来的时候，码头上只有两台吊机，装一船货要好几天。\n"
+            "“现在不一样了，一天就能装完两条船。”说起这些变化，港务公司副总经理郑国平很有感触。")
+    found = rows(text)
+    assert found[1:] == [("郑国平", "港务公司副总经理", "direct")] * 2, found
+
+
+def test_a_quote_over_two_paragraphs_named_at_its_end_with_a_verb():
+    text = ("县长林海生介绍，港口今年将新建泊位三个。\n“刚来的时候，码头上只有两台吊机。\n"
+            "“现在一天就能装完两条船。”港务公司副总经理郑国平说。")
+    assert [s for s, _t, _k in rows(text)] == ["林海生", "郑国平", "郑国平"]
+
+
+def test_a_topic_clause_after_a_quote_needs_the_person_to_speak_or_be_moved():
+    found = rows("县长林海生介绍，港口今年将新建泊位三个。“现在一天就能装完两条船。”说起码头，港务公司副总经理郑国平正在开会。")
+    assert "郑国平" not in [s for s, _t, _k in found]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“这个冬天比夏天还要忙！”民宿老板古丽娜尔·叶尔肯一边给客人倒茶，一边笑着说。", "古丽娜尔·叶尔肯"),
+    ("果农常青一边给苹果套袋一边说：“一斤多卖五毛钱。”", "常青"),
+])
+def test_a_name_before_yibian_ends_there(text, name):
+    assert name in [s for s, _t, _k in rows(text)]
