@@ -101,3 +101,9 @@ def test_a_topic_clause_after_a_quote_needs_the_person_to_speak_or_be_moved():
 ])
 def test_a_name_before_yibian_ends_there(text, name):
     assert name in [s for s, _t, _k in rows(text)]
+
+
+@pytest.mark.parametrize("source", ["据了解", "据悉", "记者从区统计局获悉"])
+def test_the_reporters_own_source_ends_the_indirect_speech_before_it(source):
+    q = extract_quotes(article(f"区长林晓峰表示，两区要打破行政区划壁垒，推动产业要素高效流动。{source}，两区已签约合作项目二十个。"))
+    assert list(q["speaker"]) == ["林晓峰"] and "签约" not in q["text"].iloc[0], q[["speaker", "text"]]

@@ -87,6 +87,9 @@ SPEECH_VERB = (
     r"讲道|讲|坦承|坦陈|憧憬|笑言|笑称|感言|回应|答|回答|说起|(?<!的)(?<!重要)(?<!工作)(?<!总)要求|(?<!的)提出|"
     r"(?:给|为|向)?(?:记者)?算了(?:一笔|笔)(?:账|帐)|打开了话匣子)"
 )
+# a sentence that gives the reporter's own source (据了解，…; 记者从县统计局获悉，…) ends the indirect
+# speech an attribution opened before it
+REPORTER_SOURCE = re.compile(r"(?<=[。！？；])\s*(?:据了解|据悉|据统计|记者(?:从[^，。！？]{1,24}?)?(?:了解到|获悉))")
 # after a closing quote (matched at a position: no ^), a clause naming what the words are about before the person:
 # “…”说起这些变化，社区党委书记李秀梅很有感触 (the words are hers)
 TOPIC_LEAD = re.compile(r"(?:说起|谈起|提起|谈到|说到|聊起|讲起|回忆起|回想起)[^，。！？；“”]{0,16}[，,]")

@@ -386,6 +386,8 @@ def indirect_pieces(text: str, a: _Attrib, starts: list[int], events: list[tuple
     """The clause an attribution opens (万俊菊表示，<clause>), up to the next attribution, with quotes
     and citations cut out: [(start, end)], each with at least ``MIN_PIECE_CJK`` Chinese characters."""
     stop = next((x for x in starts if x > a.start), len(text))
+    source = P.REPORTER_SOURCE.search(text, a.end, stop)  # 据了解，… is the reporter's again
+    stop = source.start() if source else stop
     pos, pieces = a.end, []
     for cut_start, cut_end in events + [(stop, stop)]:
         if cut_end <= pos:
