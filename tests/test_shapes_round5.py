@@ -107,3 +107,18 @@ def test_a_name_before_yibian_ends_there(text, name):
 def test_the_reporters_own_source_ends_the_indirect_speech_before_it(source):
     q = extract_quotes(article(f"区长林晓峰表示，两区要打破行政区划壁垒，推动产业要素高效流动。{source}，两区已签约合作项目二十个。"))
     assert list(q["speaker"]) == ["林晓峰"] and "签约" not in q["text"].iloc[0], q[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("家住社区2号楼的张桂英老人今年81岁，老伴前年去世了。", "张桂英"),
+    ("81岁的老人张桂英每天都到活动室坐一坐。", "张桂英"),
+])
+def test_the_old_woman_who_speaks_is_the_one_introduced_by_name(intro, name):
+    """老人笑着说 calls back the person the paragraph introduced as 张桂英老人 or 老人张桂英."""
+    found = rows(intro + "“志愿者隔三岔五就来家里看看，一个电话就到。”老人笑着说。")
+    assert (name, "老人", "direct") in found, found
+
+
+def test_an_old_man_nobody_named_stays_unnamed():
+    found = rows("村口坐着几位晒太阳的老人。“现在日子好过了，路也修到了家门口。”老人笑着说。")
+    assert not any(s for s, _t, _k in found)

@@ -193,6 +193,25 @@ def honorific_before(text: str, known=()) -> str:
     return best[1]
 
 
+DESCRIBED_BY = ("老人家", "老人", "老汉", "老大爷", "老奶奶", "小伙子", "小伙", "姑娘")  # words that call back a person
+
+
+def named_by_description(reg: "PersonRegistry", text: str, word: str) -> "Person | None":
+    """The person ``text`` last introduced with ``word`` (one of ``DESCRIBED_BY``) next to a full
+    name, for ``word`` standing alone before a verb later: 家住3号楼的王秀兰老人今年78岁…“…”老人笑着说
+    → 王秀兰 (title 老人); also 老人王秀兰. ``None`` when no name stands next to it."""
+    if word not in DESCRIBED_BY:
+        return None
+    i = text.rfind(word)
+    while i >= 0:
+        before, after = text[max(0, i - 3):i], text[i + len(word):i + len(word) + 3]
+        for name in (before, before[1:], after, after[:2]):
+            if len(name) >= 2 and looks_like_name(name) and not is_common_word(name) and name not in reg.reporters:
+                return reg.people.get(name) or register(reg, word, name, text)
+        i = text.rfind(word, 0, i)
+    return None
+
+
 def title_score(title: str) -> int:
     """3: ends with an office (局长, 书记, 村民 …); 2: with a unit (局, 街道 …); 1: empty; 0: neither.
 

@@ -34,7 +34,7 @@ from helpers import frames
 from helpers import patterns as P
 from helpers.districts import ArticlePlaces
 from helpers.people import (
-    Person, PersonRegistry, find_person_at_start, honorific_before, is_minority_name, looks_like_name, people_joined,
+    Person, PersonRegistry, find_person_at_start, honorific_before, is_minority_name, looks_like_name, named_by_description, people_joined,
     register, resolve, scan_mentions, strip_segment,
     unnamed_person,
 )
@@ -295,6 +295,8 @@ def verb_attributions(ctx: ArticleContext, text: str, masked: str, spans: list[_
         if strip_segment(seg) in ("他", "她"):  # 来自香港的李先生在南沙买了房，他笑言，…: 李先生 speaks
             named = honorific_before(masked[_sentence_start(masked, b):b], ctx.registry.known())
             who = Person(name="", title=named) if named else who
+        if who is None:
+            who = named_by_description(ctx.registry, masked[:b], strip_segment(seg))  # 王秀兰老人 … 老人笑着说
         if who is None:
             who = unnamed_person(seg)  # 人事主管刘先生告诉记者：“…”: kept, with no name
         if who is None:  # 相关负责人介绍，“…” / “…”有关负责人说: someone speaks, no name to give
