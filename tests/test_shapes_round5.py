@@ -122,3 +122,21 @@ def test_the_old_woman_who_speaks_is_the_one_introduced_by_name(intro, name):
 def test_an_old_man_nobody_named_stays_unnamed():
     found = rows("村口坐着几位晒太阳的老人。“现在日子好过了，路也修到了家门口。”老人笑着说。")
     assert not any(s for s, _t, _k in found)
+
+
+def test_a_village_or_township_in_a_speakers_title_is_one_word():
+    """Villages, communities and many townships are in no gazetteer: the place a speaker's title
+    names before its office reaches the article's tokenizer (向阳村 was cut 向阳/村党支部书记)."""
+    from helpers.pipeline import compute_analysis
+
+    text = ("标题\n向阳村党支部书记李红梅说，过去村里开会人凑不齐，现在大家抢着发言。\n"
+            "齐勒乌泽克乡党委书记努尔兰·哈力别克介绍，全乡已有民宿46家，今冬户均增收1.2万元。\n"
+            "走进向阳村，村容整洁，齐勒乌泽克乡的民宿家家客满，向阳村的合作社也忙了起来。\n")
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "t.txt"
+        path.write_text(text, encoding="utf-8")
+        words = compute_analysis(path).tokens["word"].tolist()
+    assert words.count("向阳村") == 3 and words.count("齐勒乌泽克乡") == 2, words

@@ -758,6 +758,7 @@ def article_segmenter(text: str, quotes: pd.DataFrame, places=None, people=None)
 
     names = article_names(quotes, people)
     places = place_words(text) if places is None else places
+    places = list(dict.fromkeys([*places, *title_places(quotes["title"].tolist() if len(quotes) else [])]))
     tok = _shared().tokenizer
     cuts: dict[str, list[str]] = {}  # shapes cut the same items and pieces again: each once
 
@@ -770,6 +771,34 @@ def article_segmenter(text: str, quotes: pd.DataFrame, places=None, people=None)
     with _LOCK:  # the shared dictionary, without any article's overlay
         shaped = shaped_phrases(text, cut, names, places)
     return segmenter(names, quoted_phrases(text), places, shaped)
+
+
+# a village, community, township or street written just before its own office in a speaker's title
+# (向阳村党支部书记, 书院社区党委书记, 齐勒乌泽克乡党委书记, 泗门镇镇长)
+_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(村|社区|嘎查|街道|乡|镇)(?=党|村委|居委|支部|总支|委员会|书记|主任|[村镇乡]长)")
+_UNIT_IN_PREFIX = re.compile(r"(?:区|县|市|旗|州|盟|街道|镇|乡)")
+
+
+def title_places(titles) -> list[str]:
+    """The places the speakers' titles name before their offices, for the article's tokenizer:
+    villages and communities are in no gazetteer (向阳村 was cut 向阳/村党支部书记), nor are many
+    townships. The words before the place are cut off after their last unit (镇海区招宝山街道 →
+    招宝山街道; 银雀山街道书院社区 → 书院社区) when two characters or more are left.
+
+    >>> title_places(["向阳村党支部书记", "镇海区招宝山街道党工委书记", "县委书记", "余村村党支部书记"])
+    ['向阳村', '招宝山街道']
+    """
+    found = []
+    for title in titles:
+        for m in _TITLE_PLACE.finditer(title or ""):
+            prefix, unit = m.group(1), m.group(2)
+            cut = max((u.end() for u in _UNIT_IN_PREFIX.finditer(prefix)), default=0)
+            if len(prefix) - cut >= 2:
+                prefix = prefix[cut:]
+            if prefix.endswith(unit) or prefix.endswith("农业农"):
+                continue  # 余村村党支部书记 is 余村 + 村党支部书记 (a gazetteer's word if any); 农业农村党工委 is no place
+            found.append(prefix + unit)
+    return list(dict.fromkeys(found))
 
 
 def article_names(quotes: pd.DataFrame, people=None) -> list[str]:
