@@ -140,3 +140,34 @@ def test_a_village_or_township_in_a_speakers_title_is_one_word():
         path.write_text(text, encoding="utf-8")
         words = compute_analysis(path).tokens["word"].tolist()
     assert words.count("向阳村") == 3 and words.count("齐勒乌泽克乡") == 2, words
+
+
+def test_an_answer_that_opens_with_a_quoted_term_is_the_whole_answer():
+    """杨正武：“十五五”期间，… — the quotation marks hold a term, not the answer: the whole answer is
+    his, and keeps its opening mark. 王阿姨：“…。”… is still a quotation after a colon."""
+    q = extract_quotes(article("记者：下一步有什么打算？\n杨正武：“十五五”期间，我们将推动茶、绣、旅深度融合，力争旅游收入翻一番。"))
+    assert list(q["speaker"]) == ["杨正武"] and q["text"].iloc[0].startswith("“十五五”期间，我们将"), q[["speaker", "text"]]
+    q = extract_quotes(article("王阿姨：“以前天一黑就关门，现在晚上生意比白天还好。”来自上海的游客刘先生告诉记者，晚上的篝火晚会让他决定多住两晚。"))
+    assert q["text"].iloc[0] == "以前天一黑就关门，现在晚上生意比白天还好。"
+
+
+@pytest.mark.parametrize("verb", ["常说的", "经常讲的", "所说的那样"])
+def test_a_quote_inside_an_answer_as_someone_often_says_is_theirs(verb):
+    text = f"记者：如何让群众受益？\n杨正武：正如白岩村村支书李国平{verb}，“寨子是大家的，钱也要大家一起挣。”去年村集体收入达到86万元。"
+    found = rows(text)
+    assert ("李国平", "白岩村村支书", "direct") in found and ("杨正武", "", "direct") in found, found
+
+
+def test_an_answer_after_a_question_runs_over_its_paragraphs_until_the_next_label():
+    text = ("江西日报记者：请问南康区在稳就业方面有哪些举措？\n"
+            "南康区区长 黄志鹏：南康家具产业集群现有市场主体4万余家，稳住了家具产业，就稳住了就业。\n"
+            "在就业方面，我们开设木工、雕刻、直播电商等培训班，今年以来已培训1.2万人次。\n"
+            "发布会由市政府新闻办副主任曾凡荣主持。\n"
+            "中国新闻网记者：返乡创业有什么支持政策？\n")
+    found = rows(text)
+    assert [s for s, _t, _k in found] == ["黄志鹏", "黄志鹏"], found
+
+
+def test_a_labelled_line_with_no_question_before_it_still_speaks_one_paragraph():
+    text = "孙慧敏：今年的订单比去年多了三成。\n在车间里，工人们正忙着赶制订单，机器声此起彼伏，一派繁忙景象。\n"
+    assert [s for s, _t, _k in rows(text)] == ["孙慧敏"]

@@ -85,6 +85,7 @@ SPEECH_VERB = (
     rf"(?:{BACK_REFERENCE}|告诉记者|对记者说|向记者介绍|向记者表示|介绍说|表示|说道|说|介绍|指出|强调|认为|坦言|直言|"
     r"看来|谈到|提到|透露|称|感慨|感叹|补充道|补充说|解释说|解释|回忆说|回忆|建议|呼吁|表态|告诉|谈及|分析|总结|"
     r"讲道|讲|坦承|坦陈|憧憬|笑言|笑称|感言|回应|答|回答|说起|(?<!的)(?<!重要)(?<!工作)(?<!总)要求|(?<!的)提出|"
+    r"(?:常|经常|常常|总|曾|所)(?:说|讲)的(?:那样)?|"
     r"(?:给|为|向)?(?:记者)?算了(?:一笔|笔)(?:账|帐)|打开了话匣子)"
 )
 # a sentence that gives the reporter's own source (据了解，…; 记者从县统计局获悉，…) ends the indirect
@@ -132,8 +133,9 @@ SENTENCE_END = re.compile(r"[。！？!?]")
 CLAUSE_BOUNDARY = "。！？!?；;，,：:“”\n"
 # a colon that ends the words before a quotation: 徐丽君：“…”
 COLON_BEFORE_QUOTE = re.compile(r"[：:]\s*(?=“)")
-# "words：" at the start of a paragraph, not before a quotation: 孙慧敏：今年…, 澎湃新闻记者：请问…
-INLINE_LABEL = re.compile(r"^([^，。：:“”]{1,30}?)\s*[：:]\s*(?!“)")
+# "words：" at the start of a paragraph, not before a quotation that is the whole sentence: 孙慧敏：今年…,
+# 澎湃新闻记者：请问…, 杨正武：“十五五”期间，我们… (a quoted term opens the answer)
+INLINE_LABEL = re.compile(r"^([^，。：:“”]{1,30}?)\s*[：:]\s*(?!“[^”]*[。！？!?…]”|“[^”]*”\s*(?:[。！？!?…，,]|$)|“[^”]*$)")
 # 【同期】, 【记者】 … before a transcript line; one or more at the start of a header line
 LEADING_LABEL = re.compile(r"^[【\[]([^】\]]{1,10})[】\]]\s*")
 LEADING_LABELS = re.compile(r"^(?:[【\[][^】\]]{1,12}[】\]]\s*)+")
@@ -153,11 +155,12 @@ PROCEDURAL = re.compile(
 # a reporter, host or narrator, never a speaker (unless an office says otherwise: 记者站站长)
 REPORTER_TITLE = re.compile(r"(?:记者|主持人|解说|旁白|播音|编辑|通讯员)")
 OFFICE_WORD = re.compile(r"(?:书记|长|主任)")
-# the reporter telling what they saw or learned (记者在现场看到, 记者从县人社局了解到, 据了解): in a
-# transcript, a paragraph like this after a speaker's "office name：" line is narration again
+# the reporter telling what they saw or learned (记者在现场看到, 记者从县人社局了解到, 据了解) or who
+# hosted (发布会由…主持): in a transcript, or after an answer, a paragraph like this is narration again
 REPORTER_NARRATES = re.compile(
     r"(?:(?:本台|本报|本网)?记者(?:在[^，。！？]{0,20}?|从[^，。！？]{1,24}?|一行|随后|还|也|再次|近日|日前|此前|采访中)?"
-    r"(?:看到|了解到|注意到|发现|获悉|采访|走访|来到|看见|观察到|调查|跟随|跟着|随同|探访)|^(?:据了解|据介绍|据悉|据统计)[，,])"
+    r"(?:看到|了解到|注意到|发现|获悉|采访|走访|来到|看见|观察到|调查|跟随|跟着|随同|探访)|^(?:据了解|据介绍|据悉|据统计)[，,]|"
+    r"^[^“”]{0,20}(?:发布会|座谈会|会议|访谈|活动)由[^，。“”]{2,40}主持)"
 )
 # who asks at a press conference: a news outlet, with or without 记者 (新华社记者：, 凤凰卫视：)
 OUTLET = (
@@ -186,7 +189,7 @@ HIGH_TITLE = re.compile(r"副?(?:总书记|国家主席|主席|总理|委员长)
 ADVERB_START = re.compile(r"^(?:在|把|将|被|一边|一面|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")
 AFTER_NAME = re.compile(r"^(?:同志|先生|女士|时|的|等|一行|是|曾|已|正|刚|才|今年|去年|前年|如今|近年|这几年|早年|当年|每年|每天|[\u4e00-\u9fff]着)")  # 吉克拉哈守着…
 LEAD_WORDS = re.compile(
-    r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访了?|采访了?|走访了?|访|"
+    r"^(?:在|据|对此|对于此|同时|此外|另外|而|但|记者了解到|据了解|其中|随后|最后|首先|接着|专访了?|采访了?|走访了?|访|正如|就像|正像|如同|"
     r"(?:新闻发布会|发布会|座谈会|会议|会)上)[，,]?"
 )
 # words that introduce a list of guests before the first title (今天我们邀请到…, 出席发布会的有…) or

@@ -429,7 +429,9 @@ def paragraph_rows(ctx: ArticleContext, para, voice: Person | None = None, offse
     mentions += [(close + 1, person) for close, (person, _) in named_after.items()]
     attribs: list[_Attrib] = []
     if voice is not None:
-        attribs.append(_Attrib(offset, offset, offset + text.startswith(P.OPEN_Q, offset), voice, False))
+        tail = len(text.rstrip("。！？!? ")) - 1
+        wrapped = any(s.open == offset and s.close >= tail for s in spans)  # “…” around all the words, not “十五五”期间，…
+        attribs.append(_Attrib(offset, offset, offset + wrapped, voice, False))
         for s in spans:
             if s.kind != "report":
                 s.kind = "phrase"  # their own quotation marks stay part of their words
@@ -567,6 +569,7 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
     """The driver: every paragraph in order, by its shape, with the voice a header line sets."""
     rows: list[dict] = []
     voice, mode = None, ""  # who speaks the following paragraphs (transcripts, 说：)
+    asked = False  # a question was put (记者：…, a question paragraph): answers may run over paragraphs
     previous_start = previous_rows = 0
     for para in structure.paragraphs:
         kind, text = para.kind, para.text
@@ -591,7 +594,7 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
             ctx.last = voice or ctx.last
             continue
         if kind == "question":  # the reporter's words: only a document they cite is a row
-            voice, mode = None, ""
+            voice, mode, asked = None, "", True
             rows += paragraph_rows(ctx, para, reports_only=True)
             continue
         label = P.LEADING_LABEL.match(text)
@@ -617,11 +620,11 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
                 voice, mode = None, ""
             continue
         if asks:  # 澎湃新闻记者：请问…？ nobody's quote; the answer follows
-            voice, mode = None, ""
+            voice, mode, asked = None, "", True
             rows += paragraph_rows(ctx, para, reports_only=True)
             continue
-        if who:  # in a transcript, the next unlabelled paragraphs are this speaker's too
-            voice, mode = (who, mode) if mode == "transcript" else (None, "")
+        if who:  # in a transcript or after a question, the next unlabelled paragraphs are this speaker's too
+            voice, mode = (who, "transcript") if mode == "transcript" or asked else (None, "")
             rows += paragraph_rows(ctx, para, voice=who, offset=words)
             continue
         rows += paragraph_rows(ctx, para)
