@@ -171,3 +171,26 @@ def test_an_answer_after_a_question_runs_over_its_paragraphs_until_the_next_labe
 def test_a_labelled_line_with_no_question_before_it_still_speaks_one_paragraph():
     text = "孙慧敏：今年的订单比去年多了三成。\n在车间里，工人们正忙着赶制订单，机器声此起彼伏，一派繁忙景象。\n"
     assert [s for s, _t, _k in rows(text)] == ["孙慧敏"]
+
+
+def test_a_name_in_a_subheadline_takes_the_office_written_later():
+    """A meeting report: 赵明远出席并讲话 (a subheadline, no office), then 省委书记赵明远出席会议."""
+    text = ("全省乡村振兴工作会议召开\n赵明远出席并讲话 马立新主持\n"
+            "本报兰州4月16日讯（记者 陈思雨）全省乡村振兴工作会议在兰州召开。省委书记赵明远出席会议并讲话。\n"
+            "赵明远在讲话中指出，全省粮食生产再获丰收，乡村全面振兴迈出坚实步伐。\n")
+    assert ("赵明远", "省委书记", "indirect") in rows(text, headline="")
+
+
+def test_he_after_a_cited_leader_is_the_official_who_cited_him():
+    text = ("省委书记赵明远在讲话中指出，全省乡村全面振兴迈出坚实步伐。习近平总书记强调，“民族要复兴，乡村必振兴。”"
+            "全省各级党委和政府要切实扛起政治责任。\n他强调，要牢牢守住确保粮食安全、不发生规模性返贫两条底线。\n")
+    found = rows(text)
+    assert ("习近平", "总书记", "direct") in found
+    assert [s for s, _t, k in found if k == "indirect"] == ["赵明远", "赵明远"], found
+
+
+def test_a_speech_verb_after_an_office_is_no_name():
+    from helpers.people import find_person_at_start
+
+    assert find_person_at_start("习近平总书记强调，") is None
+    assert find_person_at_start("县委书记强卫东表示，")[1] == "强卫东"  # 强 is a surname

@@ -99,6 +99,8 @@ MOVED_OR_SAYS = re.compile(rf"[^，。！？；“”]{{0,8}}?(?:(?:很|深|颇|
 # verb then a comma, colon or an opening quote: the attribution is complete there; or a full stop
 # (“…”陆振宇说。): the attribution closes the sentence and opens no clause
 SPEECH_ATTRIB = re.compile(rf"{SPEECH_VERB}\s*(?=[，,：:“。]|$)")
+# a speech verb and what follows it, at a position (no ^): 习近平总书记|强调，… — 强调 is no name
+VERB_AT = re.compile(rf"{SPEECH_VERB}\s*(?:[，,：:“]|$)")
 VERB_START = re.compile(r"^(?:表示|介绍|说|指出|强调|认为|告诉记者)[，,：:]")
 BACK_REFERENCE_RE = re.compile(BACK_REFERENCE + "$")
 # adverbials between a name and its verb: 曲艳阳受访时说, 马明强在收看…后感慨
@@ -184,6 +186,9 @@ UNIT_SUFFIX = re.compile(
     r"法院|检察院|银行|小组|支部|队|所|站|园|区|县|市|处|科|厅|署|院|会|社|厂|馆|店|合作社|基地|新区|陆港|港|组|嘎查|苏木|旗|盟|州)$"
 )
 OFFICE_OR_UNIT = re.compile(ROLE_SUFFIX.pattern.rstrip("$") + r"|" + UNIT_SUFFIX.pattern.rstrip("$"))
+# a national leader whose words another official cites (习近平总书记强调，“…” inside a speech): not
+# the 他 of the next sentence, who is the official
+CITED_LEADER = re.compile(r"^(?:中共中央)?(?:总书记|国家主席|国务院总理|总理)$")
 HIGH_TITLE = re.compile(r"副?(?:总书记|国家主席|主席|总理|委员长)$")
 # words that may follow a name before its verb: 马明强在…, 曲艳阳受访时
 ADVERB_START = re.compile(r"^(?:在|把|将|被|一边|一面|受访|表示|说|介绍|认为|指出|强调|看来|告诉|谈|坦言|透露|感慨|也|还|对|向|则|就|又|激动|动情|深有感触|笑着|自豪|难掩|满怀|信心|接受|称|直言|回忆|补充)")

@@ -397,6 +397,8 @@ def find_person_at_start(text: str, known: dict | None = None) -> tuple[str, str
         title = clause[:e]  # ends with an office or a unit: title_score(title) >= 2
         if clause[e + 1:e + 3] in KINSHIP or clause[e + 1:e + 2] in KINSHIP:
             continue  # 居民王阿姨, 市民刘先生: no name given
+        if P.VERB_AT.match(text, e):  # (the clause stops before the comma; the text goes on)
+            continue  # 习近平总书记强调，…: the verb, not a name (强 is a surname)
         other = other_name_at(clause, e)
         if not other and clause[e:e + 1] not in single and clause[e:e + 2] not in compound and not _dotted(clause[e:e + 4]):
             continue  # no surname (nor a name's dot) at e: no Han name of 2–4 characters starts there
@@ -604,6 +606,15 @@ def _introduced_by_age(reg: PersonRegistry, clause: str) -> Person | None:
     return _bare_name(reg, clause[m.end():], P.AFTER_AGE_NAME, clause)
 
 
+def _known_or_register(reg: PersonRegistry, title: str, name: str, sentence: str) -> Person:
+    """The person already known as ``name``, unless known without an office and now mentioned with
+    one (a subheadline 赵明远出席并讲话, then 省委书记赵明远出席会议): then registered with it."""
+    known = reg.people.get(name)
+    if known is not None and (known.title or not title):
+        return known
+    return register(reg, title, name, sentence)
+
+
 def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
     """People introduced without speaking (专访了安溪县委副书记、县长黄文明; 区长马晓燕深有感触;
     祝荔萍，长沙市天心区委副书记、区长。): registered, and returned with their positions in ``text``."""
@@ -618,7 +629,7 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
                 and clause not in reg.reporters
                 and (k == 0 or parts[k - 1] in "。！？\n") and P.ROLE_SUFFIX.search(parts[k + 2]) and len(parts[k + 2]) <= 40
                 and (k + 3 >= len(parts) or parts[k + 3] in "。；;")):
-            person = reg.people.get(clause) or register(reg, parts[k + 2], clause, clause + "，" + parts[k + 2])
+            person = _known_or_register(reg, parts[k + 2], clause, clause + "，" + parts[k + 2])
             found_all.append((start, person))
             continue
         if len(clause) < 3:
@@ -631,7 +642,7 @@ def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
             cut = max(map(stripped.rfind, P.INTRO_CUT))  # (the last of them; map: no generator per clause)
             found = find_person_at_start(stripped[cut + 1:], reg.known()) if cut >= 0 else None
         if found and found[0] and found[1] not in reg.reporters and not P.REPORTER_TITLE.search(found[0]):
-            person = reg.people.get(found[1]) or register(reg, found[0], found[1], clause)
+            person = _known_or_register(reg, found[0], found[1], clause)
             found_all.append((start + lead + cut + 1, person))
             continue
         dot = N.dot_name_at_start(stripped) if not found else ""

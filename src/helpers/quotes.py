@@ -451,8 +451,9 @@ def paragraph_rows(ctx: ArticleContext, para, voice: Person | None = None, offse
             speaker_of_quote(ctx, text, masked, s, attribs, mentions, unnamed, named_after)
     spoken = [(s.open, s.person) for s in spans if s.kind == "speech" and s.person]
     spoken += [(a.start, a.person) for a in attribs] + mentions
-    if spoken:
-        ctx.last = max(spoken, key=lambda x: x[0])[1]
+    present = [x for x in spoken if not P.CITED_LEADER.match(x[1].title or "")] or spoken  # 他 is not the cited 习近平
+    if present:
+        ctx.last = max(present, key=lambda x: x[0])[1]
     return _rows_of_paragraph(ctx, para, masked, spans, attribs, voice)
 
 
