@@ -194,3 +194,18 @@ def test_a_speech_verb_after_an_office_is_no_name():
 
     assert find_person_at_start("习近平总书记强调，") is None
     assert find_person_at_start("县委书记强卫东表示，")[1] == "强卫东"  # 强 is a surname
+
+
+def test_the_answers_of_a_wenda_go_to_the_unnamed_official_it_names():
+    text = ("——水利部有关负责人就《关于加强农村供水保障的意见》答记者问\n"
+            "新华社北京4月18日电（记者 赵雪）近日，水利部印发《关于加强农村供水保障的意见》。\n"
+            "问：《意见》出台的背景是什么？\n答：近年来，各地农村供水条件明显改善，但部分地区水质保障能力仍然不足。\n"
+            "问：下一步有哪些打算？\n答：我们将会同有关部门加强统筹协调，推动各项任务落地见效。\n")
+    found = rows(text)
+    assert found == [("", "水利部有关负责人", "direct")] * 2, found
+
+
+def test_a_person_who_takes_an_office_in_the_sentence_that_brings_her_in_has_it():
+    text = ("2021年，由省直单位选派的孙晓燕来到这里，担任柳树沟村驻村第一书记。三年来，她带领村民发展香菇产业。\n"
+            "孙晓燕告诉记者：“刚来的时候，村集体经济收入几乎是零。”\n")
+    assert ("孙晓燕", "柳树沟村驻村第一书记", "direct") in rows(text)

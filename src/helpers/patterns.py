@@ -77,6 +77,11 @@ SOUND_BITE_HEADER = re.compile(r"^[【\[](?:同期声?|采访|现场声|原声)[
 SUBTITLE = re.compile(r"^(?:——|--|－－|—)\s*\S")
 QA_QUESTION = re.compile(r"^(?:记者|问|主持人|本报|Q)\s*[:：]")
 QA_ANSWER = re.compile(r"^(?:答|A)\s*[:：]")
+# who answers a 答记者问 when no name is given: 农业农村部有关负责人就《…》答记者问
+RESPONDENT = re.compile(r"([^，。；：“”《》\s——]{2,24}?(?:有关|相关)?负责(?:人|同志))(?:就[^。；]{0,60}?)?(?:答记者问|回答了?记者(?:的)?提问|接受[^，。]{0,12}?采访)")
+# an office taken in the sentence that brings a person in (…的孙晓燕来到这里，担任柳树沟村驻村第一书记):
+# the office; the name is looked for before it in the sentence (people.scan_mentions)
+TAKES_OFFICE = re.compile(r"(?:担任|出任)([^，,。；！？“”]{2,30}?(?:书记|主任|[^，,。；！？“”]长|负责人))(?=[，,。；！？]|$)")
 
 # --- quotes ---------------------------------------------------------------------------------
 OPEN_Q, CLOSE_Q = "“", "”"

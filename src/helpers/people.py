@@ -615,10 +615,32 @@ def _known_or_register(reg: PersonRegistry, title: str, name: str, sentence: str
     return register(reg, title, name, sentence)
 
 
+def _name_taking_office(reg: PersonRegistry, text: str, at: int) -> tuple[int, str] | None:
+    """The last Han name of 3 or 2 characters in the sentence before ``at`` that starts the text,
+    a clause or follows 的 (由省直单位选派的孙晓燕来到这里，|担任…): (where it starts, the name)."""
+    start = max(text.rfind(c, 0, at) for c in "。！？；\n") + 1
+    best = None
+    for i in range(start, at):
+        if i > start and text[i - 1] not in "的，,":
+            continue
+        for k in (3, 2):
+            name = text[i:i + k]
+            if (i + k <= at and looks_like_name(name) and not is_common_word(name) and not is_place_name(name)
+                    and name not in reg.reporters):
+                best = (i, name)
+                break
+    return best
+
+
 def scan_mentions(reg: PersonRegistry, text: str) -> list[tuple[int, Person]]:
     """People introduced without speaking (专访了安溪县委副书记、县长黄文明; 区长马晓燕深有感触;
     祝荔萍，长沙市天心区委副书记、区长。): registered, and returned with their positions in ``text``."""
     found_all = []
+    if "担任" in text or "出任" in text:  # …的孙晓燕来到这里，担任柳树沟村驻村第一书记
+        for m in P.TAKES_OFFICE.finditer(text):
+            found = _name_taking_office(reg, text, m.start())
+            if found is not None:
+                found_all.append((found[0], _known_or_register(reg, m.group(1), found[1], text[found[0]:m.end()])))
     pos = 0
     parts = P.MENTION_SPLIT.split(text)
     for k, clause in enumerate(parts):

@@ -520,13 +520,20 @@ def inline_speaker(ctx: ArticleContext, text: str, start: int) -> tuple[Person |
     if not m:
         return None, 0, False
     if P.QA_ANSWER.match(text):
-        who = ctx.last or next(reversed(ctx.registry.people.values()), None)
+        who = ctx.last or next(reversed(ctx.registry.people.values()), None) or respondent(ctx)
     elif is_questioner(m.group(1)) and not P.SPEECH_VERB_END.search(m.group(1)):
         return None, start + m.end(), True  # (村民周德旺给记者算了一笔账： is an attribution, not a reporter's line)
     else:
         label = P.SPEECH_VERB_END.sub("", m.group(1)) or m.group(1)  # 村民周德旺给记者算了一笔账：…
         who = resolve(ctx.registry, label, ctx.last, ctx.last) or unnamed_person(label)
     return who, start + m.end(), False
+
+
+def respondent(ctx: ArticleContext) -> Person | None:
+    """The unnamed official a 答记者问 gives the answers to (农业农村部有关负责人就《…》答记者问, in the
+    subtitle or the lead): a Person with no name and that title, or None."""
+    m = P.RESPONDENT.search(f"{ctx.headline}\n{ctx.lead}\n{ctx.text[:400]}")
+    return Person(name="", title=m.group(1).lstrip("—- ")) if m else None
 
 
 def continues_quote(text: str) -> bool:
