@@ -169,6 +169,9 @@ REPORTER_NARRATES = re.compile(
     r"(?:看到|了解到|注意到|发现|获悉|采访|走访|来到|看见|观察到|调查|跟随|跟着|随同|探访)|^(?:据了解|据介绍|据悉|据统计)[，,]|"
     r"^[^“”]{0,20}(?:发布会|座谈会|会议|访谈|活动)由[^，。“”]{2,40}主持)"
 )
+# a scene set with no 我 in it (在县城东边的智能车间里，…): after a sound bite, the reporter again
+SCENE_OPENING = re.compile(r"^在[^，。！？我咱]{2,30}?(?:里|中|上|内|外|前|旁|边|间|现场)，")
+FIRST_PERSON = re.compile(r"[我咱]")
 # who asks at a press conference: a news outlet, with or without 记者 (新华社记者：, 凤凰卫视：)
 OUTLET = (
     r"(?:[^，。：:“”]{0,16}?(?:通讯社|新闻社|社|电视台|广播电视台|广播电视总台|总台|卫视|台|日报|晚报|早报|报|网|新闻|"

@@ -34,9 +34,8 @@ from helpers import frames
 from helpers import patterns as P
 from helpers.districts import ArticlePlaces
 from helpers.people import (
-    Person, PersonRegistry, find_person_at_start, honorific_before, is_minority_name, looks_like_name, named_by_description, people_joined,
-    register, resolve, scan_mentions, strip_segment,
-    unnamed_person,
+    Person, PersonRegistry, find_person_at_start, honorific_before, is_minority_name, looks_like_name, named_by_description,
+    people_joined, register, resolve, scan_mentions, strip_segment, unnamed_person,
 )
 from helpers.quickre import may_match
 from helpers.structure import Structure
@@ -568,8 +567,10 @@ def narrates_another(ctx: ArticleContext, text: str, voice: Person | None) -> bo
 
 def reporter_narrates(text: str) -> bool:
     """The paragraph, its quotes aside, tells what the reporter saw or learned (记者在食堂里看到，…;
-    产业发展起来了，…？记者从县人社局了解到，…; 据了解，…): the reporter's narration, not a transcript
-    speaker's words."""
+    产业发展起来了，…？记者从县人社局了解到，…; 据了解，…), or sets a scene with no 我 in it
+    (在县城东边的智能车间里，…): the reporter's narration, not a transcript speaker's words."""
+    if P.SCENE_OPENING.match(text) and not P.FIRST_PERSON.search(text):
+        return True
     return bool(P.REPORTER_NARRATES.search(_mask(text, [_Span(o, c) for o, c in quote_spans(text)])))
 
 
@@ -619,7 +620,7 @@ def _walk(ctx: ArticleContext, structure: Structure) -> list[dict]:
             words = bracket.end() if who else words
         if mode == "quote" and not continues_quote(text):
             voice, mode = None, ""
-        if mode == "transcript" and not (who or asks) and (narrates_another(ctx, text, voice) or reporter_narrates(text) or (re.match(r"^在[^，。！？我咱]{2,30}?(?:里|中|上|内|外|前|旁|边|间|现场)，", text) and not re.search("[我咱]", text))):
+        if mode == "transcript" and not (who or asks) and (narrates_another(ctx, text, voice) or reporter_narrates(text)):
             voice, mode = None, ""  # the reporter again: 在县委书记胡莹看来，… or 记者了解到，… after a "局长肖鹏：" line
         if mode and not (who or asks):
             if voice is not None:

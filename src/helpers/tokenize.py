@@ -775,7 +775,7 @@ def article_segmenter(text: str, quotes: pd.DataFrame, places=None, people=None)
 
 # a village, community, township or street written just before its own office in a speaker's title
 # (向阳村党支部书记, 书院社区党委书记, 齐勒乌泽克乡党委书记, 泗门镇镇长)
-_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(村|社区|嘎查|街道|乡|镇)(?=党|村委|居委|支部|总支|委员会|书记|主任|[村镇乡]长)")
+_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(村|社区|嘎查|街道|乡|镇)(?=党|村委|居委|支部|总支|书记|主任|[村镇乡]长)")
 _UNIT_IN_PREFIX = re.compile(r"(?:区|县|市|旗|州|盟|街道|镇|乡)")
 
 
@@ -795,8 +795,8 @@ def title_places(titles) -> list[str]:
             cut = max((u.end() for u in _UNIT_IN_PREFIX.finditer(prefix)), default=0)
             if len(prefix) - cut >= 2:
                 prefix = prefix[cut:]
-            if prefix.endswith(unit) or prefix.endswith("农业农"):
-                continue  # 余村村党支部书记 is 余村 + 村党支部书记 (a gazetteer's word if any); 农业农村党工委 is no place
+            if prefix.endswith(unit):
+                continue  # 余村村党支部书记 is 余村 + 村党支部书记 (a gazetteer's word if any)
             found.append(prefix + unit)
     return list(dict.fromkeys(found))
 
